@@ -1,0 +1,30 @@
+# Task runner. `make demo` and `make test` are the README's two commands; CI runs `make test`.
+VENV ?= .venv
+BIN := $(VENV)/bin
+export QA_WORKSPACE ?= .qa
+
+.PHONY: setup demo test lint format bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@bash scripts/demo.sh
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/bench_ingest.py
+
+clean:
+	rm -rf .qa .pytest_cache .ruff_cache

@@ -1,0 +1,173 @@
+"""Structure-aware, token-bounded chunking with exact character offsets.
+
+Why not LangChain's RecursiveCharacterTextSplitter: it measures pieces one at a time and adds their
+lengths, so a chunk can end up over the embedder's window, and it recovers offsets with `str.find`,
+which mislocates repeated text. We need hard guarantees the rest of the system relies on:
+
+1. every character of the document lies in at least one chunk (chunks are contiguous `text[start:end]`),
+2. no chunk exceeds `chunk_tokens` tokens of the *embedding model's own tokenizer*,
+3. each chunk carries the heading path above it (Markdown / HTML / DOCX headings, plain-text titles),
+   and the page for PDFs.
+
+The document is tokenized once with offsets; counting tokens in any span is then a binary search.
+Sections (text between headings) that fit the budget stay whole; small neighbours are merged; long
+ones are cut at the best boundary in the last half of the window: paragraph > line > sentence > space.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ingest.loaders import Heading, LoadedDocument
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s")
+
+
+@dataclass
+class ChunkSpan:
+    start: int
+    end: int
+    heading_path: list[str]
+    page: int | None = None
+
+
+class TokenOffsets:
+    """Token start offsets of one text; `count(a, b)` = tokens starting in [a, b)."""
+
+    def __init__(self, tokenizer, text: str):
+        encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+        self.starts = [start for start, _end in encoded["offset_mapping"]]
+        self.text = text
+
+    def count(self, a: int, b: int) -> int:
+        return bisect.bisect_left(self.starts, b) - bisect.bisect_left(self.starts, a)
+
+    def first_token_at_or_after(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+
+def _sections(text: str, headings: list[Heading]) -> list[tuple[int, int, list[str]]]:
+    """(start, end, heading_path) covering the whole text, one per heading plus any preamble."""
+    out: list[tuple[int, int, list[str]]] = []
+    heads = sorted(headings, key=lambda h: h.start)
+    if not heads or heads[0].start > 0:
+        out.append((0, heads[0].start if heads else len(text), []))
+    stack: list[Heading] = []
+    for i, head in enumerate(heads):
+        while stack and stack[-1].level >= head.level:
+            stack.pop()
+        stack.append(head)
+        end = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        out.append((head.start, end, [h.title for h in stack]))
+    return [s for s in out if s[1] > s[0]]
+
+
+def _best_cut(text: str, lo: int, hi: int) -> int:
+    """A cut position in (lo, hi]: after a paragraph break, line break, sentence end or space; else hi."""
+    window = text[lo:hi]
+    for separator in ("\n\n", "\n"):
+        idx = window.rfind(separator)
+        if idx != -1:
+            return lo + idx + len(separator)
+    ends = list(_SENTENCE_END.finditer(window))
+    if ends:
+        return lo + ends[-1].end()
+    idx = max(window.rfind(" "), window.rfind("\t"))
+    return lo + idx + 1 if idx != -1 else hi
+
+
+def _split_long(tokens: TokenOffsets, a: int, b: int, budget: int, overlap: int) -> list[tuple[int, int]]:
+    text, starts = tokens.text, tokens.starts
+    pieces: list[tuple[int, int]] = []
+    pos = a
+    while tokens.count(pos, b) > budget:
+        i = tokens.first_token_at_or_after(pos)
+        hard_end = starts[i + budget]  # [pos, hard_end) holds exactly `budget` tokens
+        cut = _best_cut(text, starts[i + budget // 2], hard_end)
+        pieces.append((pos, cut))
+        # Next piece starts `overlap` tokens before the cut, moved forward to a word start so no chunk
+        # begins mid-word; always strictly after this piece's first token so the loop progresses.
+        cut_token = tokens.first_token_at_or_after(cut)
+        k = max(cut_token - overlap, i + 1)
+        while k < cut_token and starts[k] > 0 and not (text[starts[k] - 1].isspace() or not text[starts[k] - 1].isalnum()):
+            k += 1
+        pos = min(starts[k] if k < len(starts) else cut, cut)
+    pieces.append((pos, b))
+    return pieces
+
+
+def _common_prefix(a: list[str], b: list[str]) -> list[str]:
+    out = []
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        out.append(x)
+    return out
+
+
+def chunk_spans(
+    doc: LoadedDocument, tokenizer, chunk_tokens: int, overlap_tokens: int, merge_small_sections: bool = True
+) -> list[ChunkSpan]:
+    text = doc.text
+    tokens = TokenOffsets(tokenizer, text)
+    spans: list[ChunkSpan] = []
+    mergeable = False  # whether spans[-1] is a whole small section that may absorb the next one
+    for start, end, path in _sections(text, doc.headings):
+        if tokens.count(start, end) <= chunk_tokens:
+            prev = spans[-1] if spans else None
+            common = _common_prefix(prev.heading_path, path) if prev else []
+            if (merge_small_sections and mergeable and prev is not None and prev.end == start
+                    and tokens.count(prev.start, end) <= chunk_tokens
+                    and (common or not (prev.heading_path or path))):
+                prev.end = end
+                prev.heading_path = common
+            else:
+                spans.append(ChunkSpan(start, end, list(path)))
+            mergeable = True
+        else:
+            for a, b in _split_long(tokens, start, end, chunk_tokens, overlap_tokens):
+                spans.append(ChunkSpan(a, b, list(path)))
+            mergeable = False
+    # A chunk of only whitespace carries nothing to embed; fold it into its neighbour (coverage is kept).
+    cleaned: list[ChunkSpan] = []
+    for span in spans:
+        if not text[span.start:span.end].strip() and cleaned:
+            cleaned[-1].end = max(cleaned[-1].end, span.end)
+        else:
+            cleaned.append(span)
+    if len(cleaned) > 1 and not text[cleaned[0].start:cleaned[0].end].strip():
+        cleaned[1].start = cleaned[0].start
+        cleaned.pop(0)
+    if doc.page_starts:
+        for span in cleaned:
+            span.page = bisect.bisect_right(doc.page_starts, span.start + _leading_ws(text, span.start))
+    return cleaned
+
+
+def _leading_ws(text: str, pos: int) -> int:
+    n = 0
+    while pos + n < len(text) and text[pos + n].isspace():
+        n += 1
+    return n
+
+
+def embedding_header(title: str, heading_path: list[str]) -> str:
+    """'Title > Section > Subsection': prefixed to each chunk when embedding and for BM25, so a chunk deep
+    inside a document still carries what it is about (the site/policy name, the section)."""
+    parts = [title] if title else []
+    for heading in heading_path:
+        if not parts or heading.strip().lower() != parts[-1].strip().lower():
+            parts.append(heading)
+    return " > ".join(p.strip() for p in parts if p.strip())
+
+
+def fit_header(tokenizer, header: str, max_tokens: int) -> str:
+    if max_tokens <= 0 or not header:
+        return ""
+    encoded = tokenizer(header, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+    offsets = encoded["offset_mapping"]
+    if len(offsets) <= max_tokens:
+        return header
+    return header[: offsets[max(0, max_tokens - 2)][1]].rstrip() + "…"

@@ -1,0 +1,328 @@
+"""The ingest recipe, top to bottom: plan -> load & redact -> chunk -> embed -> publish.
+
+Incremental by design. A document whose size and mtime match the index is not even read; one whose bytes
+hash the same is not re-embedded; changed documents are re-chunked and re-embedded; documents that vanished
+from the ingested folders lose their chunks. A different embedding model, chunker or redaction setting
+changes the "rebuild key" and triggers a full rebuild, with a message saying why.
+
+Everything happens under the workspace lock and lands in a new snapshot that is published atomically
+(see qacore/store.py), so a crash or kill -9 at any point leaves the previous index intact; re-running
+simply does the work again.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.chunking import chunk_spans, embedding_header, fit_header
+from ingest.discover import Candidate, Skipped, discover, under_roots
+from ingest.loaders import Unusable, load_document, parse_headings
+from qacore import FORMAT_VERSION
+from qacore.config import QAConfig
+from qacore.embedder import Embedder, choose_dtype
+from qacore.errors import ConfigError, NothingIngestedError, QAError
+from qacore.models import resolve_embedding_model
+from qacore.store import Chunk, Snapshot, SnapshotBuilder, garbage_collect
+from qacore.workspace import Workspace, sha256_bytes, sha256_text
+
+# Bump when the output of a stage changes for the same input, so old indexes are rebuilt.
+CHUNKER_VERSION = 1
+LOADERS_VERSION = 1
+REDACTION_VERSION = 1
+
+
+@dataclass
+class IngestReport:
+    workspace: str
+    snapshot: str | None = None
+    up_to_date: bool = False
+    rebuild_reason: str | None = None
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    kept_previous: list[str] = field(default_factory=list)  # changed but now unreadable: old version kept
+    skipped: list[Skipped] = field(default_factory=list)
+    documents_in_index: int = 0
+    chunks_in_index: int = 0
+    chunks_embedded: int = 0
+    redactions: Counter = field(default_factory=Counter)
+    index_type: str | None = None
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "workspace": self.workspace, "snapshot": self.snapshot, "up_to_date": self.up_to_date,
+            "rebuild_reason": self.rebuild_reason, "added": self.added, "changed": self.changed,
+            "unchanged": len(self.unchanged), "deleted": self.deleted, "kept_previous": self.kept_previous,
+            "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+            "documents_in_index": self.documents_in_index, "chunks_in_index": self.chunks_in_index,
+            "chunks_embedded": self.chunks_embedded, "redactions": dict(self.redactions),
+            "index_type": self.index_type, "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def rebuild_key(config: QAConfig, embedding_hash: str, dtype: str) -> dict:
+    ingest = config.ingest
+    return {
+        "format_version": FORMAT_VERSION,
+        "embedding": {"spec": config.models.embedding, "model_hash": embedding_hash, "dtype": dtype},
+        "chunker": {"version": CHUNKER_VERSION, "chunk_tokens": ingest.chunk_tokens,
+                    "chunk_overlap_tokens": ingest.chunk_overlap_tokens, "header_tokens": ingest.header_tokens,
+                    "merge_small_sections": ingest.merge_small_sections},
+        "loaders": {"version": LOADERS_VERSION},
+        "redaction": {"version": REDACTION_VERSION, "enabled": ingest.redact,
+                      "entities": sorted(ingest.redact_entities) if ingest.redact else [],
+                      "allow_list": sorted(ingest.redact_allow_list) if ingest.redact else []},
+    }
+
+
+def _describe_change(old: dict | None, new: dict) -> str:
+    if not old:
+        return "index predates rebuild keys"
+    names = {"embedding": "embedding model changed", "chunker": "chunker config changed",
+             "redaction": "redaction settings changed", "loaders": "document loaders changed",
+             "format_version": "index format changed"}
+    return ", ".join(names[k] for k in new if old.get(k) != new[k]) or "settings changed"
+
+
+def _progress(total: int, desc: str, unit: str, enabled: bool):
+    from tqdm import tqdm
+
+    # disable=None: tqdm turns itself off when stderr is not a terminal (CI logs stay clean).
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if enabled else True, leave=False)
+
+
+def _apply_redaction(doc, findings, redactor, known_names: set[str]) -> Counter:
+    """Replace secrets and personal data in `doc` (text, headings, page offsets, title) in place."""
+    redacted = redactor.apply(doc.text, findings, known_names)
+    if redacted.replacements:
+        if doc.page_starts:
+            doc.page_starts = [redacted.map_offset(p) for p in doc.page_starts]
+        doc.text = redacted.text
+        doc.headings = parse_headings(doc.loader, doc.text)  # a heading may have held a name
+    title = redactor.redact(doc.title, known_names)
+    doc.title = title.text
+    return redacted.counts + title.counts
+
+
+def _make_chunks(cand: Candidate, doc, embedder: Embedder, config: QAConfig, first_id: int) -> list[Chunk]:
+    ingest = config.ingest
+    spans = chunk_spans(doc, embedder.tokenizer, ingest.chunk_tokens, ingest.chunk_overlap_tokens,
+                        ingest.merge_small_sections)
+    chunks = []
+    for offset, span in enumerate(spans):
+        text = doc.text[span.start:span.end]
+        header = fit_header(embedder.tokenizer, embedding_header(doc.title, span.heading_path), ingest.header_tokens)
+        embed_text = f"{header}\n\n{text.strip()}" if header else text.strip()
+        n_tokens = embedder.count_tokens(embed_text)
+        if n_tokens > embedder.content_token_budget:  # cannot happen within the validated budgets; belt and braces
+            embed_text, n_tokens = text.strip(), embedder.count_tokens(text.strip())
+        chunks.append(Chunk(
+            id=first_id + offset, doc_key=cand.doc_key, source=cand.source, title=doc.title,
+            heading_path=span.heading_path, page=span.page, start=span.start, end=span.end, text=text,
+            embed_text=embed_text, content_hash=sha256_text(text), n_tokens=n_tokens,
+        ))
+    return chunks
+
+
+def run_ingest(
+    paths: list[Path],
+    workspace: Workspace,
+    config: QAConfig,
+    *,
+    strict: bool = False,
+    wait_seconds: float = 0.0,
+    progress: bool = True,
+    log: Callable[[str], None] = _stderr,
+) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport(workspace=str(workspace.root))
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise QAError(f"path not found: {', '.join(missing)}")
+    ingest_cfg = config.ingest
+
+    with workspace.lock(wait_seconds):
+        garbage_collect(workspace)  # leftovers of a killed run
+        candidates, skipped = discover(paths, ingest_cfg.include, ingest_cfg.exclude, int(ingest_cfg.max_file_mb * 1e6))
+        report.skipped.extend(skipped)
+        base = Snapshot.current(workspace)
+
+        resolved = resolve_embedding_model(config.models.embedding)
+        dtype = choose_dtype(config.models.embedding_dtype)
+        key = rebuild_key(config, resolved.content_hash, dtype)
+        base_docs: dict[str, dict] = {}
+        if base is not None:
+            if base.manifest.get("rebuild_key") != key:
+                report.rebuild_reason = _describe_change(base.manifest.get("rebuild_key"), key)
+                log(f"qa: {report.rebuild_reason}: rebuilding the whole index")
+                # documents ingested from other folders are rebuilt too, if they still exist
+                known = {c.doc_key for c in candidates}
+                for doc_key, entry in base.documents.items():
+                    path = Path(doc_key)
+                    if doc_key not in known and path.is_file():
+                        stat = path.stat()
+                        candidates.append(Candidate(path, entry["source"], stat.st_size, stat.st_mtime_ns))
+            else:
+                base_docs = base.documents
+
+        # -- plan ---------------------------------------------------------------------------------------
+        t = time.perf_counter()
+        unchanged: dict[str, dict] = {}
+        to_load: list[tuple[Candidate, str, dict | None]] = []
+        for cand in candidates:
+            prev = base_docs.get(cand.doc_key)
+            if prev and prev["size"] == cand.size and prev["mtime_ns"] == cand.mtime_ns:
+                unchanged[cand.doc_key] = prev
+                continue
+            try:
+                digest = sha256_bytes(cand.path.read_bytes())
+            except OSError as exc:
+                report.skipped.append(Skipped(cand.source, f"unreadable ({exc.strerror or exc})"))
+                continue
+            if prev and prev["sha256"] == digest:
+                unchanged[cand.doc_key] = prev  # touched, same bytes
+            else:
+                to_load.append((cand, digest, prev))
+        seen = {c.doc_key for c in candidates}
+        deleted = [k for k in base_docs if k not in seen and under_roots(k, paths)]
+        elsewhere = {k: v for k, v in base_docs.items() if k not in seen and not under_roots(k, paths)}
+        report.unchanged = [v["source"] for v in unchanged.values()]
+        report.deleted = [base_docs[k]["source"] for k in deleted]
+        report.timings["plan"] = time.perf_counter() - t
+
+        if base is not None and not to_load and not deleted and report.rebuild_reason is None:
+            report.up_to_date = True
+            report.snapshot = base.path.name
+            report.documents_in_index = len(base.documents)
+            report.chunks_in_index = int(base.manifest.get("chunks", 0))
+            report.index_type = base.manifest.get("index", {}).get("type")
+            report.seconds = time.perf_counter() - started
+            if not candidates and not report.skipped:
+                raise NothingIngestedError(_nothing_found_message(paths, ingest_cfg.include))
+            return report
+        if not candidates and not base_docs:
+            raise NothingIngestedError(_nothing_found_message(paths, ingest_cfg.include), )
+
+        # -- load, redact, chunk ------------------------------------------------------------------------
+        t = time.perf_counter()
+        embedder = Embedder(config.models.embedding, dtype=dtype, batch_size=config.models.embedding_batch_size)
+        budget = embedder.content_token_budget
+        if ingest_cfg.chunk_tokens + ingest_cfg.header_tokens + 2 > budget:
+            raise ConfigError([f"ingest.chunk_tokens ({ingest_cfg.chunk_tokens}) + ingest.header_tokens "
+                               f"({ingest_cfg.header_tokens}) must leave room within the embedding model's "
+                               f"{budget}-token window (max {budget - 2} together)"])
+        report.timings["load_embedder"] = time.perf_counter() - t
+        t = time.perf_counter()
+        redactor = None
+        if ingest_cfg.redact and to_load:
+            from ingest.redact import Redactor
+
+            redactor = Redactor(ingest_cfg.redact_entities, ingest_cfg.redact_allow_list)
+        report.timings["load_redactor"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        next_id = int(base.manifest.get("next_chunk_id", 1)) if base is not None else 1
+        new_chunks: list[Chunk] = []
+        new_docs: dict[str, dict] = {}
+        kept_previous: dict[str, dict] = {}
+        def skip(cand: Candidate, prev: dict | None, reason: str) -> None:
+            report.skipped.append(Skipped(cand.source, reason))
+            if prev is not None:  # a changed document that no longer loads: keep its previous version
+                kept_previous[cand.doc_key] = prev
+                report.kept_previous.append(cand.source)
+
+        # Two passes so that a person's name found in one document is redacted in all of them.
+        loaded = []
+        with _progress(len(to_load), "reading", "doc", progress) as bar:
+            for cand, digest, prev in to_load:
+                bar.set_postfix_str(cand.source[-40:], refresh=False)
+                try:
+                    doc = load_document(cand.path, cand.path.read_bytes(),
+                                        int(ingest_cfg.max_docx_uncompressed_mb * 1e6))
+                    findings = redactor.find(doc.text) if redactor is not None else None
+                except Unusable as exc:
+                    skip(cand, prev, str(exc))
+                except Exception as exc:  # a parser bug on one hostile file must not sink the run
+                    skip(cand, prev, f"failed to load ({type(exc).__name__}: {str(exc)[:120]})")
+                else:
+                    loaded.append((cand, digest, prev, doc, findings))
+                bar.update(1)
+        known_names = set().union(*(f.names for *_, f in loaded if f is not None))
+        for cand, digest, prev, doc, findings in loaded:
+            counts = _apply_redaction(doc, findings, redactor, known_names) if redactor is not None else Counter()
+            chunks = _make_chunks(cand, doc, embedder, config, next_id)
+            next_id += len(chunks)
+            new_chunks.extend(chunks)
+            report.redactions += counts
+            (report.changed if prev is not None else report.added).append(cand.source)
+            new_docs[cand.doc_key] = {
+                "source": cand.source, "sha256": digest, "size": cand.size, "mtime_ns": cand.mtime_ns,
+                "loader": doc.loader, "title": doc.title, "encoding": doc.encoding, "chunks": len(chunks),
+                "pages": len(doc.page_starts) if doc.page_starts else None, "characters": len(doc.text),
+                "redactions": dict(counts),
+            }
+        report.timings["load_redact_chunk"] = time.perf_counter() - t
+
+        carried = {**unchanged, **kept_previous, **elsewhere}
+        documents = {**carried, **new_docs}
+        if not documents:
+            raise NothingIngestedError("nothing could be ingested: every file was skipped (see the table above)")
+        if strict and report.skipped:
+            raise QAError(f"--strict: {len(report.skipped)} file(s) skipped; the previous index was left as it was")
+
+        # -- embed --------------------------------------------------------------------------------------
+        t = time.perf_counter()
+        with _progress(len(new_chunks), "embedding", "chunk", progress) as bar:
+            vectors = embedder.embed([c.embed_text for c in new_chunks], progress=bar.update)
+        report.chunks_embedded = len(new_chunks)
+        report.timings["embed"] = time.perf_counter() - t
+
+        # -- publish ------------------------------------------------------------------------------------
+        t = time.perf_counter()
+        builder = SnapshotBuilder(workspace, dim=embedder.dim)
+        try:
+            if base is not None and carried:
+                builder.copy_documents(base, list(carried))
+            builder.add(new_chunks, vectors)
+            total = builder.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+            index_type = ingest_cfg.index
+            if index_type == "auto":
+                index_type = "hnsw" if total > ingest_cfg.hnsw_threshold else "flat"
+            manifest = {
+                "rebuild_key": key,
+                "embedding": embedder.identity,
+                "next_chunk_id": next_id,
+                "documents": documents,
+                "config": config.model_dump(mode="json"),
+            }
+            final = builder.publish(manifest, index_type)
+        except BaseException:
+            builder.abandon()
+            raise
+        if base is not None:
+            base.close()
+        report.timings["publish"] = time.perf_counter() - t
+        report.snapshot = final.name
+        report.documents_in_index = len(documents)
+        report.chunks_in_index = int(total)
+        report.index_type = index_type
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _nothing_found_message(paths: list[Path], include: list[str]) -> str:
+    return (f"no documents found under {', '.join(str(p) for p in paths)} "
+            f"(looked for {', '.join(include)}); nothing was ingested")

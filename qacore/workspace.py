@@ -1,0 +1,159 @@
+"""Workspace layout, atomic writes and the workspace lock.
+
+Every artifact is written to a temporary name, fsynced, then renamed into place, and the directory is
+fsynced too, so a crash (even kill -9 or power loss) leaves either the old or the new file, never half of one.
+
+    .qa/                        workspace (default ./.qa, or $QA_WORKSPACE, or --workspace)
+      qa.lock                   held by a writer (ingest) for its whole run
+      index/CURRENT             name of the published index snapshot (one line)
+      index/snapshots/NAME/     manifest.json, vectors.faiss, chunks.sqlite, bm25/
+      index/tmp/                snapshots being built; removed at the next run
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from qacore.errors import WorkspaceLockedError
+
+DEFAULT_WORKSPACE = ".qa"
+
+
+def resolve_workspace(path: str | os.PathLike | None = None) -> Path:
+    return Path(path or os.environ.get("QA_WORKSPACE") or DEFAULT_WORKSPACE)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @classmethod
+    def at(cls, path: str | os.PathLike | None = None) -> Workspace:
+        return cls(resolve_workspace(path))
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / "index"
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.index_dir / "snapshots"
+
+    @property
+    def tmp_dir(self) -> Path:
+        return self.index_dir / "tmp"
+
+    @property
+    def current_pointer(self) -> Path:
+        return self.index_dir / "CURRENT"
+
+    def current_snapshot(self) -> Path | None:
+        """The published snapshot folder, or None when nothing was ingested yet."""
+        try:
+            name = self.current_pointer.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        path = self.snapshots_dir / name
+        return path if name and path.is_dir() else None
+
+    @contextlib.contextmanager
+    def lock(self, wait_seconds: float = 0.0) -> Iterator[None]:
+        """Exclusive writer lock (flock: released by the kernel if the holder dies, even on kill -9)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        owner_file = self.root / "qa.lock.owner"
+        lock = FileLock(str(self.root / "qa.lock"))
+        try:
+            lock.acquire(timeout=wait_seconds)
+        except Timeout:
+            try:
+                owner = owner_file.read_text(encoding="utf-8").strip()
+            except OSError:
+                owner = "unknown"
+            raise WorkspaceLockedError(
+                f"workspace {self.root} is locked by another qa process ({owner}); "
+                f"wait for it to finish or pass --wait SECONDS"
+            ) from None
+        try:
+            owner_file.write_text(f"pid {os.getpid()}", encoding="utf-8")
+            yield
+        finally:
+            lock.release()
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_json(path: Path, obj: Any) -> None:
+    atomic_write_text(path, json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def fsync_tree(path: Path) -> None:
+    """fsync every file and folder below `path` (before a rename publishes it)."""
+    for dirpath, _dirnames, filenames in os.walk(path):
+        for name in filenames:
+            fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        fsync_dir(Path(dirpath))
+
+
+def remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk_size):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_text(text: str) -> str:
+    return sha256_bytes(text.encode("utf-8"))
+
+
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
