@@ -325,10 +325,7 @@ def load_document(path: Path, data: bytes, max_docx_uncompressed: int = 100_000_
     if not data:
         raise Unusable("empty file")
     try:
-        if loader is load_docx:
-            doc = load_docx(path, data, max_docx_uncompressed)
-        else:
-            doc = loader(path, data)
+        doc = load_docx(path, data, max_docx_uncompressed) if loader is load_docx else loader(path, data)
     except Unusable:
         raise
     except RecursionError:

@@ -28,7 +28,7 @@ from qacore.embedder import Embedder, choose_dtype
 from qacore.errors import ConfigError, NothingIngestedError, QAError
 from qacore.models import resolve_embedding_model
 from qacore.store import Chunk, Snapshot, SnapshotBuilder, garbage_collect
-from qacore.workspace import Workspace, sha256_bytes, sha256_text
+from qacore.workspace import Workspace, failpoint, sha256_bytes, sha256_text
 
 # Bump when the output of a stage changes for the same input, so old indexes are rebuilt.
 CHUNKER_VERSION = 1
@@ -202,6 +202,7 @@ def run_ingest(
         report.unchanged = [v["source"] for v in unchanged.values()]
         report.deleted = [base_docs[k]["source"] for k in deleted]
         report.timings["plan"] = time.perf_counter() - t
+        failpoint("after_plan")
 
         if base is not None and not to_load and not deleted and report.rebuild_reason is None:
             report.up_to_date = True
@@ -289,6 +290,7 @@ def run_ingest(
             vectors = embedder.embed([c.embed_text for c in new_chunks], progress=bar.update)
         report.chunks_embedded = len(new_chunks)
         report.timings["embed"] = time.perf_counter() - t
+        failpoint("after_embed")
 
         # -- publish ------------------------------------------------------------------------------------
         t = time.perf_counter()
@@ -297,6 +299,7 @@ def run_ingest(
             if base is not None and carried:
                 builder.copy_documents(base, list(carried))
             builder.add(new_chunks, vectors)
+            failpoint("during_build")
             total = builder.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
             index_type = ingest_cfg.index
             if index_type == "auto":

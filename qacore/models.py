@@ -11,6 +11,7 @@ Embedded defaults (shipped inside PyPI packages, so a fresh `pip install` is eno
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -70,10 +71,8 @@ def folder_hash(folder: Path) -> str:
             dirty = True
         digest.update(f.relative_to(folder).as_posix().encode() + b"\0" + file_hash.encode() + b"\0")
     if dirty:
-        try:
+        with contextlib.suppress(OSError):  # a read-only cache only costs speed
             atomic_write_json(cache_file, cache)
-        except OSError:
-            pass  # a read-only cache only costs speed
     return digest.hexdigest()
 
 

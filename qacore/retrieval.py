@@ -11,7 +11,6 @@ import json
 import time
 from dataclasses import dataclass, field
 
-
 from qacore.config import RetrievalConfig
 from qacore.embedder import Embedder
 from qacore.errors import WorkspaceError

@@ -10,6 +10,7 @@ incremental re-ingest copies vectors of unchanged documents instead of re-embedd
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -28,6 +29,7 @@ from qacore.workspace import (
     Workspace,
     atomic_write_json,
     atomic_write_text,
+    failpoint,
     fsync_tree,
     read_json,
     remove_tree,
@@ -254,20 +256,21 @@ class SnapshotBuilder:
         )
         atomic_write_json(self.dir / MANIFEST, manifest)
         fsync_tree(self.dir)
+        failpoint("before_rename")
 
         # Publish: rename the complete folder, then repoint CURRENT atomically. Only then drop old snapshots.
         final = self.workspace.snapshots_dir / self.name
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(self.dir, final)
+        failpoint("before_current")
         atomic_write_text(self.workspace.current_pointer, self.name + "\n")
+        failpoint("before_gc")
         garbage_collect(self.workspace)
         return final
 
     def abandon(self) -> None:
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self.db.close()
-        except sqlite3.Error:
-            pass
         remove_tree(self.dir)
 
 

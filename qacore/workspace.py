@@ -91,6 +91,26 @@ class Workspace:
             lock.release()
 
 
+def failpoint(name: str) -> None:
+    """Crash-test hook. With QA_FAILPOINT=NAME the process kills itself (SIGKILL) here; with
+    QA_FAILPOINT=NAME:sleep=S it sleeps S seconds here (to hold the lock while another process tries).
+    The crash tests use it to stop an ingest at each step of the publish protocol."""
+    spec = os.environ.get("QA_FAILPOINT")
+    if not spec:
+        return
+    target, _, action = spec.partition(":")
+    if target != name:
+        return
+    if action.startswith("sleep="):
+        import time
+
+        time.sleep(float(action.removeprefix("sleep=")))
+    else:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:

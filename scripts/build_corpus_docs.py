@@ -30,14 +30,14 @@ import re
 import sys
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC_DIR = ROOT / "scripts" / "corpus_src"
 OUT_DIR = ROOT / "corpora"
 
-FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 COMPANY = "Fernhill Analytics"
 

@@ -1,0 +1,51 @@
+import pytest
+
+from qacore.config import QAConfig, load_config
+from qacore.errors import ConfigError
+
+
+def test_defaults_without_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("QA_CONFIG", raising=False)
+    config = load_config()
+    assert config == QAConfig()
+    assert config.retrieval.mode == "hybrid"
+    assert config.models.embedding == "embedded:all-MiniLM-L6-v2"
+
+
+def test_toml_then_overrides(tmp_path):
+    path = tmp_path / "qa.toml"
+    path.write_text('[ingest]\nchunk_tokens = 150\nredact = false\n[retrieval]\nk = 9\n')
+    config = load_config(path, {"retrieval.k": 3, "ingest.index": None})
+    assert config.ingest.chunk_tokens == 150
+    assert config.ingest.redact is False
+    assert config.retrieval.k == 3  # flag beats file
+    assert config.ingest.index == "auto"  # None means "flag not given"
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    path = tmp_path / "qa.toml"
+    path.write_text('[ingest]\nchunk_tokens = -5\nchunk_tokn = 3\n[retrieval]\nmode = "magic"\n[typo_section]\nx = 1\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    problems = "\n".join(info.value.problems)
+    assert len(info.value.problems) == 4, problems
+    assert "ingest.chunk_tokens" in problems
+    assert "ingest.chunk_tokn: unknown key" in problems
+    assert "retrieval.mode" in problems and "'magic'" in problems
+    assert "typo_section: unknown key" in problems
+    assert str(path) in str(info.value)
+
+
+def test_overlap_must_be_below_size():
+    with pytest.raises(ConfigError, match="chunk_overlap_tokens"):
+        load_config(None, {"ingest.chunk_tokens": 32, "ingest.chunk_overlap_tokens": 32})
+
+
+def test_broken_toml_and_missing_file(tmp_path):
+    bad = tmp_path / "qa.toml"
+    bad.write_text("[ingest\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(bad)
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.toml")

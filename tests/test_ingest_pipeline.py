@@ -1,0 +1,168 @@
+"""Incremental ingest, rebuilds, bad input in a run, strictness — with the tiny embedder."""
+
+import os
+import time
+
+import numpy as np
+import pytest
+
+from ingest.pipeline import run_ingest
+from qacore.config import load_config
+from qacore.errors import NothingIngestedError, QAError
+from qacore.retrieval import Retriever
+from qacore.store import Snapshot
+from qacore.workspace import Workspace
+
+
+def ingest(paths, ws, config, **kw):
+    return run_ingest(list(paths), ws, config, progress=False, log=lambda m: None, **kw)
+
+
+def chunk_ids_by_doc(ws):
+    snap = Snapshot.require(ws)
+    out = {}
+    for chunk in snap.iter_chunks():
+        out.setdefault(chunk.source, []).append(chunk.id)
+    return snap, out
+
+
+def test_incremental_add_change_delete(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    first = ingest([docs], ws, tiny_config)
+    assert first.documents_in_index == 3 and first.chunks_embedded == first.chunks_in_index > 3
+    snap1, ids1 = chunk_ids_by_doc(ws)
+    vectors_before = snap1.vectors(ids1["docs/leave.md"])
+
+    again = ingest([docs], ws, tiny_config)
+    assert again.up_to_date and again.chunks_embedded == 0
+    assert Snapshot.require(ws).path == snap1.path  # nothing republished
+
+    # change one, delete one, add one
+    (docs / "vpn.md").write_text("# VPN guide\n\nThe VPN portal moved to vpn2.example.test.\n")
+    (docs / "expenses.md").unlink()
+    (docs / "travel.md").write_text("# Travel\n\nBook trains for trips under 4 hours.\n")
+    third = ingest([docs], ws, tiny_config)
+    assert sorted(third.changed) == ["docs/vpn.md"]
+    assert sorted(third.added) == ["docs/travel.md"]
+    assert third.deleted == ["docs/expenses.md"]
+    assert third.unchanged == ["docs/leave.md"]
+    snap3, ids3 = chunk_ids_by_doc(ws)
+    assert third.chunks_embedded == len(ids3["docs/vpn.md"]) + len(ids3["docs/travel.md"])  # leave.md not re-embedded
+    assert ids3["docs/leave.md"] == ids1["docs/leave.md"]  # same ids, vectors carried over
+    np.testing.assert_array_equal(snap3.vectors(ids3["docs/leave.md"]), vectors_before)
+    assert "docs/expenses.md" not in ids3
+    assert not set(ids3["docs/vpn.md"]) & set(ids1["docs/vpn.md"])  # stale chunks are gone
+    texts = " ".join(c.text for c in snap3.iter_chunks())
+    assert "vpn2.example.test" in texts and "EUR 25" not in texts
+    assert len(list((ws.snapshots_dir).iterdir())) == 1  # old snapshots removed after publishing
+
+
+def test_touch_without_change_is_not_reembedded(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    ingest([docs], ws, tiny_config)
+    path = docs / "leave.md"
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10_000_000_000))
+    report = ingest([docs], ws, tiny_config)
+    assert report.up_to_date and report.chunks_embedded == 0
+
+
+def test_config_change_triggers_full_rebuild_with_reason(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    ingest([docs], ws, tiny_config)
+    messages = []
+    changed = tiny_config.model_copy(update={"ingest": tiny_config.ingest.model_copy(update={"chunk_tokens": 40})})
+    report = run_ingest([docs], ws, changed, progress=False, log=messages.append)
+    assert report.rebuild_reason == "chunker config changed"
+    assert any("rebuilding the whole index" in m for m in messages)
+    assert report.chunks_embedded == report.chunks_in_index and len(report.added) == 3
+
+
+def test_documents_from_other_roots_are_kept(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "faq.md").write_text("# FAQ\n\nPrinters are on floor 3.\n")
+    ingest([docs], ws, tiny_config)
+    report = ingest([other], ws, tiny_config)
+    assert report.added == ["other/faq.md"] and report.deleted == []
+    assert report.documents_in_index == 4
+
+
+def test_bad_files_are_skipped_and_good_ones_ingested(docs, tmp_path, tiny_config):
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
+    (docs / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (docs / "empty.md").write_bytes(b"")
+    (docs / "huge.md").write_bytes(b"a " * 600_000)
+    config = tiny_config.model_copy(update={"ingest": tiny_config.ingest.model_copy(update={"max_file_mb": 1.0})})
+    ws = Workspace(tmp_path / "ws")
+    report = ingest([docs], ws, config)
+    reasons = {s.source: s.reason for s in report.skipped}
+    assert set(reasons) == {"docs/broken.pdf", "docs/binary.txt", "docs/empty.md", "docs/huge.md"}
+    assert "size cap" in reasons["docs/huge.md"] and "corrupt PDF" in reasons["docs/broken.pdf"]
+    assert report.documents_in_index == 3
+
+    with pytest.raises(QAError, match="--strict"):
+        ingest([docs], Workspace(tmp_path / "strict"), config, strict=True)
+    assert Snapshot.current(Workspace(tmp_path / "strict")) is None
+
+
+def test_nothing_ingestable_fails(tmp_path, tiny_config):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"not a pdf")
+    with pytest.raises(NothingIngestedError):
+        ingest([folder], Workspace(tmp_path / "ws"), tiny_config)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(NothingIngestedError, match="no documents found"):
+        ingest([empty], Workspace(tmp_path / "ws2"), tiny_config)
+
+
+def test_changed_but_now_corrupt_document_keeps_previous_version(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    ingest([docs], ws, tiny_config)
+    (docs / "leave.md").write_bytes(b"\x00\x01\x02 binary now" * 50)
+    report = ingest([docs], ws, tiny_config)
+    assert report.kept_previous == ["docs/leave.md"]
+    _, ids = chunk_ids_by_doc(ws)
+    assert "docs/leave.md" in ids
+
+
+def test_include_exclude_globs(docs, tmp_path, tiny_config):
+    (docs / "drafts").mkdir()
+    (docs / "drafts" / "wip.md").write_text("# WIP\n\nnot ready\n")
+    (docs / "notes.txt").write_text("plain notes about printers\n")
+    cfg = load_config(None, {**_overrides(tiny_config), "ingest.exclude": ["**/drafts/**"], "ingest.include": ["**/*.md"]})
+    report = ingest([docs], Workspace(tmp_path / "ws"), cfg)
+    assert sorted(report.added) == ["docs/expenses.md", "docs/leave.md", "docs/vpn.md"]
+
+
+def test_hnsw_index_by_flag_searches(docs, tmp_path, tiny_config):
+    cfg = tiny_config.model_copy(update={"ingest": tiny_config.ingest.model_copy(update={"index": "hnsw"})})
+    ws = Workspace(tmp_path / "ws")
+    report = ingest([docs], ws, cfg)
+    assert report.index_type == "hnsw"
+    snap = Snapshot.require(ws)
+    assert snap.manifest["index"]["type"] == "hnsw"
+    hits = Retriever(snap, cfg.retrieval).search("annual leave", k=3, mode="dense")
+    assert len(hits) == 3
+    # incremental change on an HNSW index (which cannot remove ids) still works: it is rebuilt from vectors
+    (docs / "vpn.md").write_text("# VPN\n\nchanged\n")
+    assert ingest([docs], ws, cfg).changed == ["docs/vpn.md"]
+
+
+def test_manifest_records_what_built_it(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    ingest([docs], ws, tiny_config)
+    manifest = Snapshot.require(ws).manifest
+    assert manifest["format_version"] == 1
+    assert manifest["embedding"]["model_hash"] and manifest["embedding"]["dim"] == 32
+    assert manifest["config"]["ingest"]["chunk_tokens"] == 64
+    assert set(manifest["files"]) == {"vectors.faiss", "chunks.sqlite"}
+    doc = next(iter(manifest["documents"].values()))
+    assert len(doc["sha256"]) == 64 and doc["chunks"] >= 1
+
+
+def _overrides(config):
+    return {"models.embedding": config.models.embedding, "models.embedding_dtype": "float32", "ingest.redact": False,
+            "ingest.chunk_tokens": 64, "ingest.chunk_overlap_tokens": 8, "ingest.header_tokens": 16}

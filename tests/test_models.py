@@ -1,0 +1,37 @@
+"""Model resolution offline: embedded defaults, local folders, and a clear error otherwise."""
+
+import pytest
+
+from qacore.errors import ModelNotAvailableError
+from qacore.models import load_causal_lm, resolve_embedding_model, resolve_generator_model
+
+
+def test_embedded_embedding_model_resolves():
+    resolved = resolve_embedding_model("embedded:all-MiniLM-L6-v2")
+    assert (resolved.path / "model.safetensors").is_file()
+    assert len(resolved.content_hash) == 64
+    assert resolve_embedding_model(str(resolved.path)).content_hash == resolved.content_hash
+
+
+def test_unknown_hub_id_is_a_clear_offline_error(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelNotAvailableError) as info:
+        resolve_embedding_model("some-org/not-a-cached-model")
+    message = str(info.value)
+    assert "never downloads" in message and "huggingface-cli download some-org/not-a-cached-model" in message
+    with pytest.raises(ModelNotAvailableError, match="unknown embedded"):
+        resolve_generator_model("embedded:gpt-17")
+
+
+def test_embedded_generator_is_cached_as_safetensors_and_generates():
+    resolved = resolve_generator_model("embedded:SmolLM2-135M-Instruct")
+    assert (resolved.path / "model.safetensors").is_file() and (resolved.path / "qa_source.json").is_file()
+    model, tokenizer, again = load_causal_lm("embedded:SmolLM2-135M-Instruct")
+    assert again.path == resolved.path  # second resolve reuses the cache, no second dequantization
+    assert sum(p.numel() for p in model.parameters()) > 100_000_000
+    prompt = tokenizer.apply_chat_template([{"role": "user", "content": "What is the capital of France?"}],
+                                           tokenize=False, add_generation_prompt=True)
+    inputs = tokenizer(prompt, return_tensors="pt")
+    out = model.generate(**inputs, max_new_tokens=8, do_sample=False)
+    answer = tokenizer.decode(out[0, inputs["input_ids"].shape[1]:], skip_special_tokens=True)
+    assert "Paris" in answer
