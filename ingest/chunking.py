@@ -108,18 +108,26 @@ def _common_prefix(a: list[str], b: list[str]) -> list[str]:
 
 
 def chunk_spans(
-    doc: LoadedDocument, tokenizer, chunk_tokens: int, overlap_tokens: int, merge_small_sections: bool = True
+    doc: LoadedDocument,
+    tokenizer,
+    chunk_tokens: int,
+    overlap_tokens: int,
+    merge_small_sections: bool = True,
+    budget_for_path=None,
 ) -> list[ChunkSpan]:
+    """`budget_for_path(heading_path) -> int` may lower the budget per section (the pipeline leaves room
+    for the section's embedding header within the model's window)."""
     text = doc.text
     tokens = TokenOffsets(tokenizer, text)
     spans: list[ChunkSpan] = []
     mergeable = False  # whether spans[-1] is a whole small section that may absorb the next one
     for start, end, path in _sections(text, doc.headings):
-        if tokens.count(start, end) <= chunk_tokens:
+        budget = min(chunk_tokens, budget_for_path(path)) if budget_for_path else chunk_tokens
+        if tokens.count(start, end) <= budget:
             prev = spans[-1] if spans else None
             common = _common_prefix(prev.heading_path, path) if prev else []
             if (merge_small_sections and mergeable and prev is not None and prev.end == start
-                    and tokens.count(prev.start, end) <= chunk_tokens
+                    and tokens.count(prev.start, end) <= budget
                     and (common or not (prev.heading_path or path))):
                 prev.end = end
                 prev.heading_path = common
@@ -127,7 +135,7 @@ def chunk_spans(
                 spans.append(ChunkSpan(start, end, list(path)))
             mergeable = True
         else:
-            for a, b in _split_long(tokens, start, end, chunk_tokens, overlap_tokens):
+            for a, b in _split_long(tokens, start, end, budget, min(overlap_tokens, budget // 2)):
                 spans.append(ChunkSpan(a, b, list(path)))
             mergeable = False
     # A chunk of only whitespace carries nothing to embed; fold it into its neighbour (coverage is kept).

@@ -119,12 +119,20 @@ def _apply_redaction(doc, findings, redactor, known_names: set[str]) -> Counter:
 
 def _make_chunks(cand: Candidate, doc, embedder: Embedder, config: QAConfig, first_id: int) -> list[Chunk]:
     ingest = config.ingest
+
+    def header_for(path: list[str]) -> str:
+        return fit_header(embedder.tokenizer, embedding_header(doc.title, path), ingest.header_tokens)
+
+    def budget_for(path: list[str]) -> int:
+        # the chunk and its header must fit the model's window together (+1 for the separator's margin)
+        return embedder.content_token_budget - embedder.count_tokens(header_for(path)) - 1
+
     spans = chunk_spans(doc, embedder.tokenizer, ingest.chunk_tokens, ingest.chunk_overlap_tokens,
-                        ingest.merge_small_sections)
+                        ingest.merge_small_sections, budget_for)
     chunks = []
     for offset, span in enumerate(spans):
         text = doc.text[span.start:span.end]
-        header = fit_header(embedder.tokenizer, embedding_header(doc.title, span.heading_path), ingest.header_tokens)
+        header = header_for(span.heading_path)
         embed_text = f"{header}\n\n{text.strip()}" if header else text.strip()
         n_tokens = embedder.count_tokens(embed_text)
         if n_tokens > embedder.content_token_budget:  # cannot happen within the validated budgets; belt and braces
@@ -164,6 +172,7 @@ def run_ingest(
         dtype = choose_dtype(config.models.embedding_dtype)
         key = rebuild_key(config, resolved.content_hash, dtype)
         base_docs: dict[str, dict] = {}
+        base_skipped: dict[str, dict] = {}
         if base is not None:
             if base.manifest.get("rebuild_key") != key:
                 report.rebuild_reason = _describe_change(base.manifest.get("rebuild_key"), key)
@@ -177,13 +186,24 @@ def run_ingest(
                         candidates.append(Candidate(path, entry["source"], stat.st_size, stat.st_mtime_ns))
             else:
                 base_docs = base.documents
+                base_skipped = base.manifest.get("skipped", {})
 
         # -- plan ---------------------------------------------------------------------------------------
         t = time.perf_counter()
         unchanged: dict[str, dict] = {}
         to_load: list[tuple[Candidate, str, dict | None]] = []
+        still_skipped: dict[str, dict] = {}
         for cand in candidates:
             prev = base_docs.get(cand.doc_key)
+            known_bad = base_skipped.get(cand.doc_key)
+            if known_bad and known_bad["size"] == cand.size and known_bad["mtime_ns"] == cand.mtime_ns:
+                # skipped last time and untouched since: same verdict, without parsing it again
+                still_skipped[cand.doc_key] = known_bad
+                report.skipped.append(Skipped(cand.source, known_bad["reason"]))
+                if prev is not None:  # its last good version stays in the index
+                    unchanged[cand.doc_key] = prev
+                    report.kept_previous.append(cand.source)
+                continue
             if prev and prev["size"] == cand.size and prev["mtime_ns"] == cand.mtime_ns:
                 unchanged[cand.doc_key] = prev
                 continue
@@ -220,11 +240,10 @@ def run_ingest(
         # -- load, redact, chunk ------------------------------------------------------------------------
         t = time.perf_counter()
         embedder = Embedder(config.models.embedding, dtype=dtype, batch_size=config.models.embedding_batch_size)
-        budget = embedder.content_token_budget
-        if ingest_cfg.chunk_tokens + ingest_cfg.header_tokens + 2 > budget:
-            raise ConfigError([f"ingest.chunk_tokens ({ingest_cfg.chunk_tokens}) + ingest.header_tokens "
-                               f"({ingest_cfg.header_tokens}) must leave room within the embedding model's "
-                               f"{budget}-token window (max {budget - 2} together)"])
+        window = embedder.content_token_budget
+        if ingest_cfg.header_tokens + 16 > window:
+            raise ConfigError([f"ingest.header_tokens ({ingest_cfg.header_tokens}) leaves no room for text in the "
+                               f"embedding model's {window}-token window"])
         report.timings["load_embedder"] = time.perf_counter() - t
         t = time.perf_counter()
         redactor = None
@@ -241,6 +260,8 @@ def run_ingest(
         kept_previous: dict[str, dict] = {}
         def skip(cand: Candidate, prev: dict | None, reason: str) -> None:
             report.skipped.append(Skipped(cand.source, reason))
+            still_skipped[cand.doc_key] = {"source": cand.source, "size": cand.size, "mtime_ns": cand.mtime_ns,
+                                           "reason": reason}
             if prev is not None:  # a changed document that no longer loads: keep its previous version
                 kept_previous[cand.doc_key] = prev
                 report.kept_previous.append(cand.source)
@@ -309,6 +330,7 @@ def run_ingest(
                 "embedding": embedder.identity,
                 "next_chunk_id": next_id,
                 "documents": documents,
+                "skipped": still_skipped,
                 "config": config.model_dump(mode="json"),
             }
             final = builder.publish(manifest, index_type)

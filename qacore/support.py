@@ -1,0 +1,130 @@
+"""Is a claim supported by the evidence? The offline checker shared by the dataset gates and `qa eval`.
+
+Small local LLMs cannot act as judges (SmolLM2-135M never produces parseable verdicts; see
+../shared/stack-facts.md), so the default checker combines signals that need no generator:
+
+- numbers: every number in the claim must occur in the evidence ("27 days" vs "25 days" fails);
+- entities: every capitalised name or acronym in the claim must occur in the evidence;
+- negation: a claim that negates what its best-matching evidence sentence states (or the reverse) fails;
+- coverage: share of the claim's content words found in the evidence (lexical support);
+- similarity: cosine between the claim and its best evidence sentence (optional, needs an embedder).
+
+A claim is supported when the hard checks pass and coverage or similarity clear their thresholds. The
+thresholds are data (`SupportThresholds`) so that `qa eval` can calibrate them on a labelled slice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+                 "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
+_NEGATIONS = {"not", "no", "never", "cannot", "can't", "don't", "doesn't", "isn't", "aren't", "won't", "without",
+              "nor", "neither", "none", "mustn't", "shouldn't", "didn't", "wasn't"}
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+STOPWORDS = frozenset(["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "there", "their", "they", "them", "you", "your", "we", "our", "us", "he", "she", "his", "her", "i", "me", "my", "do", "does", "did", "done", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "have", "has", "had", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "than", "then", "so", "such", "about", "into", "over", "under", "after", "before", "per", "up", "out", "any", "all", "each", "every", "some", "more", "most", "other", "also", "only", "just", "very"])
+
+
+def content_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1 or w.isdigit()]
+
+
+def numbers_in(text: str) -> set[str]:
+    out = set()
+    for m in _NUMBER.finditer(text):
+        token = m.group(0).lower()
+        out.add(_NUMBER_WORDS.get(token, token.replace(",", "")))
+    return out
+
+
+def entities_in(text: str) -> set[str]:
+    """Capitalised words not at a sentence start, and acronyms: names, products, places, teams."""
+    out = set()
+    for sentence in _SENTENCE.split(text):
+        words = _WORD.findall(sentence)
+        for i, word in enumerate(words):
+            if word.isupper() and len(word) >= 2 and word.isalpha() or i > 0 and word[:1].isupper() and word.lower() not in STOPWORDS:
+                out.add(word.lower())
+    return out
+
+
+def has_negation(text: str) -> bool:
+    return any(w in _NEGATIONS for w in re.findall(r"[a-z']+", text.lower()))
+
+
+@dataclass(frozen=True)
+class SupportThresholds:
+    coverage: float = 0.7  # share of the claim's content words present in the evidence
+    similarity: float = 0.8  # cosine to the best evidence sentence (used only with an embedder)
+
+
+@dataclass
+class SupportVerdict:
+    supported: bool
+    coverage: float
+    similarity: float | None
+    missing_numbers: list[str] = field(default_factory=list)
+    missing_entities: list[str] = field(default_factory=list)
+    negation_mismatch: bool = False
+    best_sentence: str = ""
+
+    @property
+    def reasons(self) -> list[str]:
+        out = []
+        if self.missing_numbers:
+            out.append(f"numbers not in evidence: {', '.join(self.missing_numbers)}")
+        if self.missing_entities:
+            out.append(f"names not in evidence: {', '.join(self.missing_entities)}")
+        if self.negation_mismatch:
+            out.append("negation differs from the evidence")
+        if not self.supported and not out:
+            out.append(f"low overlap with evidence (coverage {self.coverage:.2f})")
+        return out
+
+
+class SupportChecker:
+    def __init__(self, embedder=None, thresholds: SupportThresholds | None = None):
+        self.embedder = embedder
+        self.thresholds = thresholds or SupportThresholds()
+
+    def check(self, claim: str, evidence: Sequence[str] | str) -> SupportVerdict:
+        evidence_text = evidence if isinstance(evidence, str) else "\n".join(evidence)
+        sentences = [s.strip() for s in _SENTENCE.split(evidence_text) if s.strip()] or [evidence_text]
+        lowered = evidence_text.lower()
+
+        claim_words = content_words(claim)
+        evidence_words = set(content_words(evidence_text))
+        coverage = sum(w in evidence_words for w in claim_words) / len(claim_words) if claim_words else 0.0
+
+        evidence_numbers = numbers_in(evidence_text)
+        missing_numbers = sorted(n for n in numbers_in(claim) if n not in evidence_numbers)
+        missing_entities = sorted(e for e in entities_in(claim) if e not in lowered)
+
+        best = max(sentences, key=lambda s: _overlap(claim_words, s))
+        similarity = None
+        if self.embedder is not None:
+            import numpy as np
+
+            vectors = self.embedder.embed([claim, *sentences])
+            scores = vectors[1:] @ vectors[0]
+            similarity = float(np.max(scores))
+            best = sentences[int(np.argmax(scores))]
+        negation_mismatch = has_negation(claim) != has_negation(best)
+
+        hard_ok = not missing_numbers and not missing_entities and not negation_mismatch
+        soft_ok = coverage >= self.thresholds.coverage or (
+            similarity is not None and similarity >= self.thresholds.similarity
+        )
+        return SupportVerdict(hard_ok and soft_ok, coverage, similarity, missing_numbers, missing_entities,
+                              negation_mismatch, best)
+
+
+def _overlap(claim_words: list[str], sentence: str) -> int:
+    words = set(content_words(sentence))
+    return sum(w in words for w in claim_words)

@@ -1,0 +1,70 @@
+"""LLM-free extractors on crafted FAQ / definition / table inputs, and every quality gate."""
+
+import numpy as np
+
+from ingest.dataset.extractors import definition_pairs, extract_all, faq_pairs, table_pairs
+from ingest.dataset.gates import answer_problem, near_duplicates, question_problem, support_problem
+from qacore.support import SupportChecker
+
+FAQ = """## Accounts
+
+### How do I reset my password?
+
+Go to login.example.test/reset and follow the self-service flow.
+
+### Who approves new software?
+
+The IT Service Desk approves requests within 2 working days.
+"""
+
+
+def test_faq_headings_and_lines():
+    pairs = list(faq_pairs(FAQ, 7, "faq.md"))
+    assert [(p.question, p.answer) for p in pairs] == [
+        ("How do I reset my password?", "Go to login.example.test/reset and follow the self-service flow."),
+        ("Who approves new software?", "The IT Service Desk approves requests within 2 working days."),
+    ]
+    assert FAQ[pairs[0].answer_start:pairs[0].answer_end] == pairs[0].answer
+    csv_like = "prompt: How many days of leave do UK staff get?\ncompletion: 27 days plus bank holidays.\n"
+    (pair,) = faq_pairs(csv_like, 1, "seed.csv")
+    assert pair.question == "How many days of leave do UK staff get?" and pair.answer == "27 days plus bank holidays."
+
+
+def test_definitions():
+    text = "HIP check: Host Information Profile, a posture check run before the VPN connects.\nNote: see below.\n"
+    (pair,) = definition_pairs(text, 1, "vpn.md", "VPN Guide")
+    assert pair.question == "What is HIP check at VPN Guide?"
+    assert pair.answer.startswith("Host Information Profile") and pair.extractor == "definition"
+
+
+def test_tables():
+    text = "| Severity | Page on-call within | Update cadence |\n|---|---|---|\n| Sev-1 | 5 minutes | 30 minutes |\n"
+    pairs = list(table_pairs(text, 3, "runbook.md", "Incident Runbook"))
+    assert [(p.question, p.answer) for p in pairs] == [
+        ("What is the page on-call within for Sev-1 in the Incident Runbook?", "5 minutes"),
+        ("What is the update cadence for Sev-1 in the Incident Runbook?", "30 minutes"),
+    ]
+    assert text[pairs[0].answer_start:pairs[0].answer_end] == "5 minutes"
+    assert len(extract_all(FAQ + "\n" + text, 1, "x.md", "X")) == 4
+
+
+def test_each_gate_rejects_its_case():
+    assert question_problem("Here are two questions about the VPN?") == "preamble"
+    assert question_problem("What does this section say about leave?") == "not self-contained"
+    assert question_problem("According to the passage, who approves software?") == "not self-contained"
+    assert question_problem("Annual leave") == "not a question"
+    assert question_problem("Leave?") == "question too short"
+    assert question_problem("What is the leave policy?", headings=["What is the leave policy"]) == "copy of a heading"
+    assert question_problem("How many days of annual leave do UK employees get?") is None
+    assert answer_problem("[EMAIL]") == "answer is redacted data"
+    assert answer_problem("") == "empty answer"
+    assert answer_problem("27 days") is None
+    evidence = "UK employees get 27 days of annual leave."
+    assert support_problem("UK employees get 30 days of annual leave.", evidence, SupportChecker())
+    assert support_problem("UK employees get 27 days of annual leave.", evidence, SupportChecker()) is None
+
+
+def test_near_duplicates_keep_the_first():
+    v = np.array([[1, 0], [0.999, 0.0447], [0, 1]], dtype=np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    assert near_duplicates(v, 0.95) == [None, 0, None]
