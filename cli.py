@@ -85,11 +85,13 @@ def cli(ctx: click.Context, config_path: str | None):
 @click.option("--strict", is_flag=True, help="Fail (and keep the previous index) if any file is skipped.")
 @click.option("--wait", "wait_seconds", type=float, default=0.0, show_default=True,
               help="Seconds to wait for another ingest holding the workspace lock.")
+@click.option("--dataset/--no-dataset", default=True, show_default=True,
+              help="Build the Q&A dataset (train / eval / unanswerable) from the index after ingesting.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
 @click.pass_context
 @_handle_errors
 def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_tokens, embedding_model, strict,
-           wait_seconds, as_json):
+           wait_seconds, dataset, as_json):
     """Ingest documents (md, txt, html, pdf, docx, csv, jsonl) into the workspace index.
 
     Re-running is incremental: unchanged files are skipped without re-embedding, changed files are
@@ -112,16 +114,66 @@ def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_to
         "ingest.exclude": (IngestConfig().exclude + list(exclude)) if exclude else None,
     }
     config = _load_config(ctx, overrides)
-    try:
-        report = run_ingest(list(paths), _workspace(workspace), config, strict=strict, wait_seconds=wait_seconds)
-    except QAError:
-        raise
+    ws = _workspace(workspace)
+    report = run_ingest(list(paths), ws, config, strict=strict, wait_seconds=wait_seconds)
+    dataset_report = None
+    if dataset and not (report.up_to_date and _dataset_is_current(ws)):
+        from ingest.dataset.build import build_dataset
+
+        dataset_report = build_dataset(ws, config, log=lambda m: click.echo(m, err=True))
+    if as_json:
+        payload = report.to_json()
+        if dataset_report is not None:
+            payload["dataset"] = dataset_report.to_json()
+        click.echo(json.dumps(payload, indent=2))
+        return
+    from ingest.summary import print_summary
+
+    print_summary(report)
+    if dataset_report is not None:
+        from ingest.dataset.summary import print_dataset_report
+
+        print_dataset_report(dataset_report)
+
+
+def _dataset_is_current(ws) -> bool:
+    """The published dataset was built from the published index snapshot."""
+    from ingest.dataset.build import current_dataset
+    from qacore.workspace import read_json
+
+    folder, snapshot = current_dataset(ws), ws.current_snapshot()
+    return bool(folder and snapshot and read_json(folder / "manifest.json").get("index_snapshot") == snapshot.name)
+
+
+@cli.command()
+@workspace_option
+@click.option("--eval-share", type=click.FloatRange(0.05, 0.9), default=0.25, show_default=True,
+              help="Share of document sections whose pairs go to the eval split.")
+@click.option("--json", "as_json", is_flag=True, help="Print the data-quality report as JSON.")
+@click.pass_context
+@_handle_errors
+def generate(ctx, workspace, eval_share, as_json):
+    """Build the Q&A dataset from the ingested index (also run by `qa ingest`).
+
+    Pairs come from FAQ sections, definitions and tables in the documents, pass quality gates (self-contained
+    question, answer supported by its source, no near-duplicates), are split train / eval by document section,
+    and are joined by in-domain questions the corpus does not answer (unanswerable.jsonl).
+
+    \b
+    Examples:
+      qa generate
+      qa generate --eval-share 0.3 --json
+    """
+    from ingest.dataset.build import build_dataset
+
+    config = _load_config(ctx, {})
+    report = build_dataset(_workspace(workspace), config, eval_share=eval_share, log=lambda m: click.echo(m, err=True))
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     else:
-        from ingest.summary import print_summary
+        from ingest.dataset.summary import print_dataset_report
 
-        print_summary(report)
+        print_dataset_report(report)
 
 
 @cli.command()

@@ -38,7 +38,9 @@ class Embedder:
     def __init__(self, spec: str, dtype: str = "auto", batch_size: int = 32, device: str = "cpu"):
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # a per-load "Loading weights" bar is noise on the user's terminal
         self.resolved: ResolvedModel = resolve_embedding_model(spec)
         self.dtype = choose_dtype(dtype, device)
         self.batch_size = batch_size
@@ -129,6 +131,7 @@ class Embedder:
         import warnings
 
         import torch
+        from transformers.utils import logging as hf_logging
 
         modules = list(self.model)
         pooling = modules[1] if len(modules) > 1 else None
@@ -137,11 +140,14 @@ class Embedder:
         try:
             probe = "How many days of annual leave do employees get per year?"
             encoded = self.tokenizer([probe], return_tensors="pt")
+            verbosity = hf_logging.get_verbosity()
+            hf_logging.set_verbosity_error()  # tracing trips a harmless "loss_type=None" config warning
             with warnings.catch_warnings(), torch.inference_mode(False), torch.no_grad():
                 warnings.simplefilter("ignore")
                 traced = torch.jit.trace(modules[0].auto_model, (encoded["input_ids"], encoded["attention_mask"]),
                                          strict=False, check_trace=False)
                 traced = torch.jit.optimize_for_inference(torch.jit.freeze(traced.eval()))
+            hf_logging.set_verbosity(verbosity)
             self._traced = traced
             if float(self.embed_query(probe) @ self._embed_query_eager(probe)) < 0.9999:
                 return None

@@ -68,3 +68,17 @@ def test_reingest_of_unchanged_corpus_is_up_to_date(corpora_workspace):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["up_to_date"] and report["chunks_embedded"] == 0
+
+
+def test_ingest_builds_a_redacted_dataset(corpora_workspace):
+    from ingest.dataset.build import current_dataset
+
+    folder = current_dataset(Workspace(corpora_workspace))
+    assert folder is not None
+    report = json.loads((folder / "report.json").read_text())
+    assert report["accepted"]["train"] >= 50 and report["accepted"]["eval"] >= 10
+    assert report["unanswerable_share_of_eval"] >= 0.1
+    text = "\n".join((folder / name).read_text() for name in ("train.jsonl", "eval.jsonl", "unanswerable.jsonl"))
+    assert [p for p in PLANTED if p["value"] in text] == []
+    asked = [json.loads(line)["question"] for line in (folder / "unanswerable.jsonl").read_text().splitlines()]
+    assert "Is there a pet policy?" in asked  # corpora/ deliberately never mentions pets

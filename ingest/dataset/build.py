@@ -1,0 +1,268 @@
+"""The dataset recipe: chunks -> candidate pairs -> quality gates -> leakage-safe split -> JSONL + manifest.
+
+Reads the published index snapshot and writes a new `.qa/datasets/NAME/` (named by `.qa/datasets/CURRENT`):
+
+    train.jsonl          answerable pairs for fine-tuning
+    eval.jsonl           answerable pairs from *other sections* than train (no chunk on both sides)
+    unanswerable.jsonl   in-domain questions the corpus does not answer (reference: a refusal)
+    report.json          counts, rejections by reason, coverage, question-type mix, split audit
+    manifest.json        format version, source snapshot, file hashes, generators, config
+
+The folder is built beside the old one and published by repointing CURRENT atomically, like the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ingest.dataset.extractors import extract_all
+from ingest.dataset.gates import (
+    GateLimits,
+    answer_problem,
+    near_duplicates,
+    question_problem,
+    support_problem,
+)
+from qacore import FORMAT_VERSION
+from qacore.config import QAConfig
+from qacore.retrieval import Retriever
+from qacore.store import Snapshot
+from qacore.support import SupportChecker, content_words
+from qacore.workspace import (
+    Workspace,
+    atomic_write_json,
+    atomic_write_text,
+    fsync_tree,
+    remove_tree,
+    sha256_file,
+    sha256_text,
+)
+
+EXTRACTORS_VERSION = 1
+REFUSAL = "I don't know: the documents do not cover this."
+UNANSWERABLE_SOURCE = "unanswerable_questions.txt"
+
+
+@dataclass
+class Pair:
+    id: str
+    question: str
+    answer: str
+    answerable: bool
+    split: str
+    source: str | None = None
+    chunk_id: int | None = None
+    chunk_hash: str | None = None
+    heading_path: list[str] = field(default_factory=list)
+    answer_span: list[int] | None = None  # character span of the supporting text in the source document
+    generator: str = ""
+    prompt_version: str | None = None
+
+
+@dataclass
+class DatasetReport:
+    folder: str
+    candidates: int = 0
+    accepted: dict[str, int] = field(default_factory=dict)
+    rejected: dict[str, int] = field(default_factory=dict)
+    by_generator: dict[str, int] = field(default_factory=dict)
+    question_types: dict[str, int] = field(default_factory=dict)
+    documents_covered: str = ""
+    chunks_covered: str = ""
+    unanswerable_share_of_eval: float = 0.0
+    train_eval_near_duplicates: int = 0
+    shared_chunks_between_splits: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _question_type(question: str) -> str:
+    first = question.strip().split()[0].lower() if question.strip() else ""
+    return first if first in {"what", "how", "who", "when", "where", "which", "why", "can", "do", "does", "is",
+                              "are"} else "other"
+
+
+def _pair_id(question: str, answer: str, source: str | None) -> str:
+    return sha256_text(f"{source}\n{question}\n{answer}")[:16]
+
+
+def _split_of(group: str, eval_share: float) -> str:
+    """Deterministic: a section's hash decides its split, so re-runs and new documents never move old pairs."""
+    bucket = int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return "eval" if bucket < eval_share else "train"
+
+
+def load_unanswerable_bank() -> list[str]:
+    text = resources.files("ingest.dataset").joinpath(UNANSWERABLE_SOURCE).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def corpus_answers(question: str, retriever: Retriever, k: int = 5, coverage: float = 0.75) -> bool:
+    """Could the corpus answer this? True when a top-k chunk contains most of the question's content words."""
+    words = set(content_words(question)) - {"company", "employee", "employees", "office", "policy", "work", "get"}
+    if not words:
+        return True
+    for hit in retriever.search(question, k=k):
+        chunk_words = set(content_words(hit.chunk.text))
+        if sum(w in chunk_words for w in words) / len(words) >= coverage:
+            return True
+    return False
+
+
+def build_dataset(
+    workspace: Workspace,
+    config: QAConfig,
+    *,
+    eval_share: float = 0.25,
+    limits: GateLimits = GateLimits(),
+    log=lambda message: None,
+) -> DatasetReport:
+    started = time.perf_counter()
+    snapshot = Snapshot.require(workspace)
+    retriever = Retriever(snapshot, config.retrieval)
+    embedder = retriever.embedder
+    checker = SupportChecker()
+    chunks = {c.id: c for c in snapshot.iter_chunks()}
+    report = DatasetReport(folder="")
+    rejected: Counter = Counter()
+
+    # 1. candidates from every chunk, 2. per-pair gates
+    kept: list[tuple[Pair, str]] = []  # (pair, split group)
+    for chunk in chunks.values():
+        for cand in extract_all(chunk.text, chunk.id, chunk.source, chunk.title):
+            report.candidates += 1
+            problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
+                       or support_problem(cand.answer, chunk.text[cand.answer_start:cand.answer_end] or chunk.text,
+                                          checker))
+            if problem:
+                rejected[problem] += 1
+                continue
+            pair = Pair(
+                id=_pair_id(cand.question, cand.answer, chunk.source), question=cand.question, answer=cand.answer,
+                answerable=True, split="", source=chunk.source, chunk_id=chunk.id, chunk_hash=chunk.content_hash,
+                heading_path=chunk.heading_path,
+                answer_span=[chunk.start + cand.answer_start, chunk.start + cand.answer_end],
+                generator=f"extractor:{cand.extractor}@{EXTRACTORS_VERSION}",
+            )
+            # the split unit is the document section (top two heading levels), never smaller than a chunk
+            kept.append((pair, f"{chunk.source}\n{' > '.join(chunk.heading_path[:2])}"))
+
+    # 3. near-duplicate questions (embedding similarity), first one wins
+    if kept:
+        vectors = embedder.embed([p.question for p, _ in kept])
+        duplicate_of = near_duplicates(vectors, limits.duplicate_cosine)
+        rejected["near-duplicate question"] += sum(d is not None for d in duplicate_of)
+        keep_rows = [i for i, d in enumerate(duplicate_of) if d is None]
+        kept = [kept[i] for i in keep_rows]
+        vectors = vectors[keep_rows]
+    else:
+        vectors = np.zeros((0, embedder.dim), dtype=np.float32)
+
+    # 4. leakage-safe split by section; then drop eval pairs that paraphrase a train question
+    for pair, group in kept:
+        pair.split = _split_of(group, eval_share)
+    train_rows = [i for i, (p, _) in enumerate(kept) if p.split == "train"]
+    eval_rows = [i for i, (p, _) in enumerate(kept) if p.split == "eval"]
+    if train_rows and eval_rows:
+        sims = vectors[eval_rows] @ vectors[train_rows].T  # (n_eval, n_train)
+        leaky = {eval_rows[i] for i in np.where(sims.max(axis=1) >= 0.9)[0]}
+        rejected["eval question near-duplicates a train question"] += len(leaky)
+        kept = [kp for i, kp in enumerate(kept) if i not in leaky]
+    train = [p for p, _ in kept if p.split == "train"]
+    evaluation = [p for p, _ in kept if p.split == "eval"]
+
+    # 5. unanswerable: in-domain questions whose answer retrieval cannot find in the corpus
+    unanswerable = []
+    for question in load_unanswerable_bank():
+        if corpus_answers(question, retriever):
+            rejected["unanswerable candidate is answered by the corpus"] += 1
+            continue
+        unanswerable.append(Pair(id=_pair_id(question, REFUSAL, None), question=question, answer=REFUSAL,
+                                 answerable=False, split="eval", generator="bank:unanswerable_questions@1"))
+    if len(unanswerable) < 0.1 * (len(evaluation) + len(unanswerable)):
+        log(f"qa: only {len(unanswerable)} unanswerable questions for {len(evaluation)} eval pairs (< 10%)")
+
+    # 6. audit and report
+    train_chunks = {p.chunk_id for p in train}
+    report.shared_chunks_between_splits = len(train_chunks & {p.chunk_id for p in evaluation})
+    if train and evaluation:
+        t_vec = embedder.embed([p.question for p in train])
+        e_vec = embedder.embed([p.question for p in evaluation])
+        report.train_eval_near_duplicates = int(((e_vec @ t_vec.T) >= 0.9).any(axis=1).sum())
+    report.accepted = {"train": len(train), "eval": len(evaluation), "unanswerable": len(unanswerable)}
+    report.rejected = dict(rejected.most_common())
+    report.by_generator = dict(Counter(p.generator for p in train + evaluation).most_common())
+    report.question_types = dict(Counter(_question_type(p.question) for p in train + evaluation).most_common())
+    covered_docs = {p.source for p in train + evaluation}
+    covered_chunks = {p.chunk_id for p in train + evaluation}
+    report.documents_covered = f"{len(covered_docs)}/{len(snapshot.documents)}"
+    report.chunks_covered = f"{len(covered_chunks)}/{len(chunks)}"
+    total_eval = len(evaluation) + len(unanswerable)
+    report.unanswerable_share_of_eval = round(len(unanswerable) / total_eval, 3) if total_eval else 0.0
+    report.seconds = round(time.perf_counter() - started, 2)
+
+    manifest = {
+        "format_version": FORMAT_VERSION, "kind": "qa.dataset",
+        "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "index_snapshot": snapshot.path.name, "embedding": snapshot.manifest["embedding"],
+        "generators": {"extractors": EXTRACTORS_VERSION, "unanswerable_bank": UNANSWERABLE_SOURCE},
+        "eval_share": eval_share, "gate_limits": asdict(limits), "config": config.model_dump(mode="json"),
+    }
+    _publish(workspace, {"train.jsonl": train, "eval.jsonl": evaluation, "unanswerable.jsonl": unanswerable},
+             report, manifest)
+    return report
+
+
+def _publish(workspace: Workspace, splits: dict[str, list[Pair]], report: DatasetReport, manifest: dict) -> None:
+    """Write a new dataset folder, then repoint datasets/CURRENT atomically; then drop older folders."""
+    root = workspace.root / "datasets"
+    name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    tmp = root / f".tmp-{name}"
+    tmp.mkdir(parents=True)
+    try:
+        for filename, pairs in splits.items():
+            with open(tmp / filename, "w", encoding="utf-8") as fh:
+                for pair in pairs:
+                    fh.write(json.dumps(asdict(pair), ensure_ascii=False) + "\n")
+        manifest["files"] = {filename: sha256_file(tmp / filename) for filename in splits}
+        manifest["counts"] = {filename: len(pairs) for filename, pairs in splits.items()}
+        report.folder = str(root / name)
+        atomic_write_json(tmp / "report.json", report.to_json())
+        atomic_write_json(tmp / "manifest.json", manifest)
+        fsync_tree(tmp)
+        os.replace(tmp, root / name)
+        atomic_write_text(root / "CURRENT", name + "\n")
+    except BaseException:
+        remove_tree(tmp)
+        raise
+    for old in root.iterdir():
+        if old.is_dir() and old.name != name:
+            remove_tree(old)
+
+
+def current_dataset(workspace: Workspace) -> Path | None:
+    """The published dataset folder, or None."""
+    pointer = workspace.root / "datasets" / "CURRENT"
+    try:
+        folder = pointer.parent / pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return folder if folder.is_dir() else None
+
+
+def read_pairs(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+

@@ -1,0 +1,72 @@
+"""`qa generate`: outputs, provenance, leakage-safe split, unanswerable verification (tiny embedder)."""
+
+import json
+
+import pytest
+
+from ingest.dataset.build import build_dataset, current_dataset, load_unanswerable_bank, read_pairs
+from ingest.pipeline import run_ingest
+from qacore.workspace import Workspace
+
+HANDBOOK = {
+    "it-faq.md": "# IT FAQ\n\n" + "\n\n".join(
+        f"## Topic {t}\n\n### How do I request a {t} replacement?\n\nOpen a FernDesk ticket; {t} replacements take "
+        f"{n} working days.\n" for t, n in [("laptop", 3), ("monitor", 5), ("headset", 2), ("keyboard", 1),
+                                             ("badge", 4), ("phone", 6)]),
+    "leave.md": "# Leave Policy\n\n## Allowances\n\n| Country | Annual leave | Carry over |\n|---|---|---|\n"
+                "| UK | 27 days | 5 days |\n| Portugal | 25 days | 3 days |\n\n## Terms\n\n"
+                "Accrual year: the period from 1 January to 31 December in which leave is earned.\n",
+    "dress.md": "# Office Guide\n\n## Dress code\n\nThe dress code for the office is smart casual; "
+                "the dress code for client meetings is business attire.\n",
+}
+
+
+@pytest.fixture
+def ingested(tmp_path, tiny_config):
+    docs = tmp_path / "handbook"
+    docs.mkdir()
+    for name, text in HANDBOOK.items():
+        (docs / name).write_text(text)
+    ws = Workspace(tmp_path / "ws")
+    run_ingest([docs], ws, tiny_config, progress=False, log=lambda m: None)
+    return ws
+
+
+def test_dataset_outputs_provenance_and_split(ingested, tiny_config):
+    report = build_dataset(ingested, tiny_config, eval_share=0.4)
+    folder = current_dataset(ingested)
+    assert folder is not None and str(folder) == report.folder
+    train, evaluation = read_pairs(folder / "train.jsonl"), read_pairs(folder / "eval.jsonl")
+    unanswerable = read_pairs(folder / "unanswerable.jsonl")
+    assert train and evaluation and unanswerable
+    questions = {p["question"] for p in train + evaluation}
+    assert "How do I request a laptop replacement?" in questions
+    assert "What is the annual leave for UK in the Leave Policy?" in questions
+    for pair in train + evaluation:
+        assert pair["answerable"] and pair["id"] and pair["chunk_id"] and pair["source"].startswith("handbook/")
+        assert pair["generator"].startswith("extractor:") and len(pair["answer_span"]) == 2
+    # the answer span points into the (stored) document text
+    leave = next(p for p in train + evaluation if p["answer"] == "27 days")
+    assert leave["answer_span"][1] - leave["answer_span"][0] == len("27 days")
+    # leakage-safe: no chunk on both sides, no near-duplicate questions across the split
+    assert not {p["chunk_id"] for p in train} & {p["chunk_id"] for p in evaluation}
+    assert report.shared_chunks_between_splits == 0 and report.train_eval_near_duplicates == 0
+    # unanswerable: refusals, and the bank questions this corpus *does* answer were rejected
+    assert all(not p["answerable"] and p["answer"].startswith("I don't know") for p in unanswerable)
+    asked = {p["question"] for p in unanswerable}
+    assert "What is the dress code for the office?" not in asked
+    assert report.rejected.get("unanswerable candidate is answered by the corpus", 0) >= 1
+    assert len(asked) < len(load_unanswerable_bank())
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["format_version"] == 1 and set(manifest["files"]) == {"train.jsonl", "eval.jsonl",
+                                                                           "unanswerable.jsonl"}
+    assert manifest["index_snapshot"] and manifest["counts"]["train.jsonl"] == len(train)
+
+
+def test_rebuild_replaces_the_dataset_atomically(ingested, tiny_config):
+    first = build_dataset(ingested, tiny_config)
+    second = build_dataset(ingested, tiny_config)
+    assert first.folder != second.folder
+    folders = [p for p in (ingested.root / "datasets").iterdir() if p.is_dir()]
+    assert [p.name for p in folders] == [current_dataset(ingested).name]
+    assert read_pairs(current_dataset(ingested) / "train.jsonl")  # the new one is complete
