@@ -1,4 +1,7 @@
-"""`qa generate`: outputs, provenance, leakage-safe split, unanswerable verification (tiny embedder)."""
+"""`qa generate`: outputs, provenance, leakage-safe split, unanswerable verification.
+
+Uses the real MiniLM embedder: near-duplicate detection needs meaningful embeddings (a random tiny model
+maps all short questions close together)."""
 
 import json
 
@@ -22,18 +25,25 @@ HANDBOOK = {
 
 
 @pytest.fixture
-def ingested(tmp_path, tiny_config):
+def config():
+    from qacore.config import load_config
+
+    return load_config(None, {"ingest.redact": False})
+
+
+@pytest.fixture
+def ingested(tmp_path, config):
     docs = tmp_path / "handbook"
     docs.mkdir()
     for name, text in HANDBOOK.items():
         (docs / name).write_text(text)
     ws = Workspace(tmp_path / "ws")
-    run_ingest([docs], ws, tiny_config, progress=False, log=lambda m: None)
+    run_ingest([docs], ws, config, progress=False, log=lambda m: None)
     return ws
 
 
-def test_dataset_outputs_provenance_and_split(ingested, tiny_config):
-    report = build_dataset(ingested, tiny_config, eval_share=0.4)
+def test_dataset_outputs_provenance_and_split(ingested, config):
+    report = build_dataset(ingested, config, eval_share=0.4)
     folder = current_dataset(ingested)
     assert folder is not None and str(folder) == report.folder
     train, evaluation = read_pairs(folder / "train.jsonl"), read_pairs(folder / "eval.jsonl")
@@ -63,10 +73,22 @@ def test_dataset_outputs_provenance_and_split(ingested, tiny_config):
     assert manifest["index_snapshot"] and manifest["counts"]["train.jsonl"] == len(train)
 
 
-def test_rebuild_replaces_the_dataset_atomically(ingested, tiny_config):
-    first = build_dataset(ingested, tiny_config)
-    second = build_dataset(ingested, tiny_config)
+def test_rebuild_replaces_the_dataset_atomically(ingested, config):
+    first = build_dataset(ingested, config)
+    second = build_dataset(ingested, config)
     assert first.folder != second.folder
     folders = [p for p in (ingested.root / "datasets").iterdir() if p.is_dir()]
     assert [p.name for p in folders] == [current_dataset(ingested).name]
     assert read_pairs(current_dataset(ingested) / "train.jsonl")  # the new one is complete
+
+
+def test_assign_splits_keeps_groups_whole_and_hits_the_share():
+    from ingest.dataset.build import assign_splits
+
+    groups = [f"doc{i % 7}" for i in range(70)]
+    split = assign_splits(groups, 0.25)
+    assert set(split) == {f"doc{i}" for i in range(7)}
+    eval_pairs = sum(split[g] == "eval" for g in groups)
+    assert 10 <= eval_pairs <= 30 and "train" in split.values()
+    assert assign_splits(groups, 0.25) == split  # deterministic
+    assert set(assign_splits(["a", "b"], 0.9).values()) == {"train", "eval"}

@@ -97,10 +97,18 @@ def _pair_id(question: str, answer: str, source: str | None) -> str:
     return sha256_text(f"{source}\n{question}\n{answer}")[:16]
 
 
-def _split_of(group: str, eval_share: float) -> str:
-    """Deterministic: a section's hash decides its split, so re-runs and new documents never move old pairs."""
-    bucket = int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
-    return "eval" if bucket < eval_share else "train"
+def assign_splits(groups: list[str], eval_share: float) -> dict[str, str]:
+    """Whole groups (document sections) go to one split. Groups are taken in the order of their hash, so the
+    choice is deterministic and unrelated to content, until eval holds `eval_share` of the pairs; with two or more
+    groups both splits are non-empty."""
+    sizes = Counter(groups)
+    order = sorted(sizes, key=lambda g: hashlib.sha256(g.encode()).hexdigest())
+    split, in_eval, total = {}, 0, len(groups)
+    for group in order:
+        wants_eval = in_eval < eval_share * total and len(split) < len(order) - 1
+        split[group] = "eval" if wants_eval else "train"
+        in_eval += sizes[group] if wants_eval else 0
+    return split
 
 
 def load_unanswerable_bank() -> list[str]:
@@ -170,8 +178,9 @@ def build_dataset(
         vectors = np.zeros((0, embedder.dim), dtype=np.float32)
 
     # 4. leakage-safe split by section; then drop eval pairs that paraphrase a train question
+    split_of = assign_splits([group for _, group in kept], eval_share)
     for pair, group in kept:
-        pair.split = _split_of(group, eval_share)
+        pair.split = split_of[group]
     train_rows = [i for i, (p, _) in enumerate(kept) if p.split == "train"]
     eval_rows = [i for i, (p, _) in enumerate(kept) if p.split == "eval"]
     if train_rows and eval_rows:
