@@ -264,7 +264,8 @@ class Redactor:
 
 
 def _secret_kind(detect_secrets_type: str) -> str:
-    return "SECRET_" + re.sub(r"[^A-Z0-9]+", "_", detect_secrets_type.upper()).strip("_")
+    name = re.sub(r"[^A-Z0-9]+", "_", detect_secrets_type.upper()).strip("_")
+    return name if name.startswith("SECRET") else f"SECRET_{name}"  # "Secret Keyword" -> SECRET_KEYWORD
 
 
 @dataclass

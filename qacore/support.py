@@ -106,6 +106,9 @@ class SupportChecker:
         missing_numbers = sorted(n for n in numbers_in(claim) if n not in evidence_numbers)
         missing_entities = sorted(e for e in entities_in(claim) if e not in lowered)
 
+        if _normalize(claim) and _normalize(claim) in _normalize(evidence_text):
+            return SupportVerdict(True, 1.0, None, best_sentence=claim)  # quoted verbatim
+
         best = max(sentences, key=lambda s: _overlap(claim_words, s))
         similarity = None
         if self.embedder is not None:
@@ -115,7 +118,12 @@ class SupportChecker:
             scores = vectors[1:] @ vectors[0]
             similarity = float(np.max(scores))
             best = sentences[int(np.argmax(scores))]
-        negation_mismatch = has_negation(claim) != has_negation(best)
+        # negation is compared sentence by sentence: each claim sentence against its best evidence sentence
+        claim_sentences = [c for c in _SENTENCE.split(claim) if c.strip()] or [claim]
+        negation_mismatch = any(
+            has_negation(c) != has_negation(max(sentences, key=lambda s, c=c: _overlap(content_words(c), s)))
+            for c in claim_sentences
+        ) if len(claim_sentences) > 1 else has_negation(claim) != has_negation(best)
 
         hard_ok = not missing_numbers and not missing_entities and not negation_mismatch
         soft_ok = coverage >= self.thresholds.coverage or (
@@ -123,6 +131,10 @@ class SupportChecker:
         )
         return SupportVerdict(hard_ok and soft_ok, coverage, similarity, missing_numbers, missing_entities,
                               negation_mismatch, best)
+
+
+def _normalize(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _overlap(claim_words: list[str], sentence: str) -> int:
