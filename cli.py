@@ -176,6 +176,58 @@ def generate(ctx, workspace, eval_share, as_json):
         print_dataset_report(report)
 
 
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@workspace_option
+@click.option("--as-eval", is_flag=True, help="Put the pairs in the eval split instead of train.")
+@click.pass_context
+@_handle_errors
+def import_(ctx, files, workspace, as_eval):
+    """Import Q&A pairs you already have, then rebuild the dataset with them.
+
+    CSV with prompt,completion columns; JSONL with prompt/completion (or question/answer) or chat `messages`.
+    A file with any bad line is refused whole, and every bad line is named.
+
+    \b
+    Examples:
+      qa import seed_qa.csv
+      qa import golden.jsonl --as-eval
+    """
+    from ingest.dataset.build import build_dataset
+    from ingest.dataset.io import import_pairs
+
+    ws = _workspace(workspace)
+    for file in files:
+        n = import_pairs(ws, file, "eval" if as_eval else "train")
+        click.echo(f"imported {n} pairs from {file} into {'eval' if as_eval else 'train'}", err=True)
+    report = build_dataset(ws, _load_config(ctx, {}), log=lambda m: click.echo(m, err=True))
+    click.echo(json.dumps(report.accepted))
+
+
+@cli.command()
+@workspace_option
+@click.option("--format", "fmt", type=click.Choice(["openai", "hf", "completion"]), required=True,
+              help="openai: chat fine-tuning JSONL (OpenAI, Azure OpenAI); hf: a `datasets` folder; "
+                   "completion: prompt/completion JSONL.")
+@click.option("--split", type=click.Choice(["train", "eval"]), default="train", show_default=True,
+              help="eval includes the unanswerable questions.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output file (openai, completion) or folder (hf).")
+@_handle_errors
+def export(workspace, fmt, split, output):
+    """Export the dataset for fine-tuning elsewhere.
+
+    \b
+    Examples:
+      qa export --format openai -o train.jsonl
+      qa export --format hf --split eval -o hf-dataset/
+    """
+    from ingest.dataset.io import export_dataset
+
+    n = export_dataset(_workspace(workspace), fmt, split, output)
+    click.echo(f"wrote {n} {split} examples as {fmt} to {output}")
+
+
 @cli.command()
 @click.argument("query")
 @workspace_option

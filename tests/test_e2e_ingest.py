@@ -82,3 +82,29 @@ def test_ingest_builds_a_redacted_dataset(corpora_workspace):
     assert [p for p in PLANTED if p["value"] in text] == []
     asked = [json.loads(line)["question"] for line in (folder / "unanswerable.jsonl").read_text().splitlines()]
     assert "Is there a pet policy?" in asked  # corpora/ deliberately never mentions pets
+
+
+def test_import_then_export_via_cli(corpora_workspace, tmp_path):
+    import shutil
+
+    ws = tmp_path / "ws"
+    shutil.copytree(corpora_workspace, ws)
+    before = json.loads((current_dataset_path(ws) / "report.json").read_text())["accepted"]["train"]
+    result = run_qa("import", str(CORPORA / "seed_qa.csv"), "--workspace", str(ws))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["train"] >= before + 40
+    out = tmp_path / "openai.jsonl"
+    result = run_qa("export", "--format", "openai", "-o", str(out), "--workspace", str(ws))
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text().splitlines()
+    assert len(lines) >= before + 40 and all(json.loads(line)["messages"][-1]["role"] == "assistant" for line in lines)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("prompt,completion\nQ?,\n")
+    result = run_qa("import", str(bad), "--workspace", str(ws))
+    assert result.returncode == 1 and f"{bad}:2: empty completion" in result.stderr
+
+
+def current_dataset_path(ws):
+    from ingest.dataset.build import current_dataset
+
+    return current_dataset(Workspace(ws))

@@ -191,6 +191,13 @@ def build_dataset(
     train = [p for p, _ in kept if p.split == "train"]
     evaluation = [p for p, _ in kept if p.split == "eval"]
 
+    # user-imported pairs (`qa import`) join their split as they are: the user vouches for them
+    from ingest.dataset.io import load_imported
+
+    imported = load_imported(workspace)
+    train += [p for p in imported if p.split == "train"]
+    evaluation += [p for p in imported if p.split == "eval"]
+
     # 5. unanswerable: in-domain questions whose answer retrieval cannot find in the corpus
     unanswerable = []
     for question in load_unanswerable_bank():
@@ -203,7 +210,7 @@ def build_dataset(
         log(f"qa: only {len(unanswerable)} unanswerable questions for {len(evaluation)} eval pairs (< 10%)")
 
     # 6. audit and report
-    train_chunks = {p.chunk_id for p in train}
+    train_chunks = {p.chunk_id for p in train if p.chunk_id is not None}
     report.shared_chunks_between_splits = len(train_chunks & {p.chunk_id for p in evaluation})
     if train and evaluation:
         t_vec = embedder.embed([p.question for p in train])
@@ -213,8 +220,8 @@ def build_dataset(
     report.rejected = dict(rejected.most_common())
     report.by_generator = dict(Counter(p.generator for p in train + evaluation).most_common())
     report.question_types = dict(Counter(_question_type(p.question) for p in train + evaluation).most_common())
-    covered_docs = {p.source for p in train + evaluation}
-    covered_chunks = {p.chunk_id for p in train + evaluation}
+    covered_docs = {p.source for p in train + evaluation if p.source}
+    covered_chunks = {p.chunk_id for p in train + evaluation if p.chunk_id is not None}
     report.documents_covered = f"{len(covered_docs)}/{len(snapshot.documents)}"
     report.chunks_covered = f"{len(covered_chunks)}/{len(chunks)}"
     total_eval = len(evaluation) + len(unanswerable)
