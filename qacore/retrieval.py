@@ -9,7 +9,6 @@ policy numbers) that a 22M-parameter embedder blurs. RRF needs no score calibrat
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass, field
 
 from qacore.config import RetrievalConfig
@@ -114,12 +113,3 @@ class Retriever:
         by_id = {c.id: c for c in chunks}
         return [Hit(by_id[cid], score, rank, ranks) for rank, (cid, score, ranks) in enumerate(scored, start=1)
                 if cid in by_id]
-
-
-def timed_search(retriever: Retriever, query: str, **kwargs) -> tuple[list[Hit], float]:
-    start = time.perf_counter()
-    hits = retriever.search(query, **kwargs)
-    return hits, time.perf_counter() - start
-
-
-__all__ = ["Hit", "Retriever", "reciprocal_rank_fusion", "timed_search"]

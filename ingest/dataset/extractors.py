@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 
 @dataclass
-class Candidate:
+class ExtractedPair:
     question: str
     answer: str
     chunk_id: int
@@ -49,17 +49,17 @@ def _first_paragraph_after(text: str, pos: int) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
-def faq_pairs(text: str, chunk_id: int, source: str) -> Iterator[Candidate]:
+def faq_pairs(text: str, chunk_id: int, source: str) -> Iterator[ExtractedPair]:
     for m in _HEADING_Q.finditer(text):
         span = _first_paragraph_after(text, m.end())
         if span:
-            yield Candidate(m.group("q").strip(), text[span[0]:span[1]].strip(), chunk_id, source, *span, "faq-heading")
+            yield ExtractedPair(m.group("q").strip(), text[span[0]:span[1]].strip(), chunk_id, source, *span, "faq-heading")
     for m in _LINE_Q.finditer(text):
-        yield Candidate(m.group("q").strip(), m.group("a").strip(), chunk_id, source, m.start("a"), m.end("a"),
+        yield ExtractedPair(m.group("q").strip(), m.group("a").strip(), chunk_id, source, m.start("a"), m.end("a"),
                         "faq-line")
 
 
-def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[Candidate]:
+def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
     for m in _KEY_VALUE.finditer(text):
         key, value = m.group("key").strip(), m.group("value").strip().rstrip(".")
         if key.lower() in _GENERIC_KEYS or value.startswith(("//", "http")) or len(key.split()) > 6:
@@ -69,14 +69,14 @@ def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Itera
             question = f"What is {key} at {title}?" if title else f"What is {key}?"
         else:
             question = f"What is the {key.lower()} in the {title}?" if title else f"What is the {key.lower()}?"
-        yield Candidate(question, value, chunk_id, source, m.start("value"), m.end("value"), "definition")
+        yield ExtractedPair(question, value, chunk_id, source, m.start("value"), m.end("value"), "definition")
 
 
 def _cells(line: str) -> list[str]:
     return [c.strip().strip("*") for c in line.strip().strip("|").split("|")]
 
 
-def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[Candidate]:
+def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
     lines = text.split("\n")
     offsets = []
     pos = 0
@@ -98,13 +98,13 @@ def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[C
                         start = offsets[j] + lines[j].find(value)
                         where = f" in the {title}" if title else ""
                         question = f"What is the {col.lower()} for {cells[0]}{where}?"
-                        yield Candidate(question, value, chunk_id, source, start, start + len(value), "table")
+                        yield ExtractedPair(question, value, chunk_id, source, start, start + len(value), "table")
                 j += 1
             i = j
         else:
             i += 1
 
 
-def extract_all(text: str, chunk_id: int, source: str, title: str) -> list[Candidate]:
+def extract_all(text: str, chunk_id: int, source: str, title: str) -> list[ExtractedPair]:
     return [*faq_pairs(text, chunk_id, source), *definition_pairs(text, chunk_id, source, title),
             *table_pairs(text, chunk_id, source, title)]

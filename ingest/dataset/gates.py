@@ -8,7 +8,6 @@ near-duplicates, answers the source does not support, and answers that are only 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,7 +81,3 @@ def near_duplicates(vectors: np.ndarray, threshold: float) -> list[int | None]:
         kept.append(i)
         out.append(None)
     return out
-
-
-class GateCounter(Counter):
-    """Rejections by reason, for the data-quality report."""
