@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ingest.dataset.extractors import definition_pairs, extract_all, faq_pairs, table_pairs
+from ingest.dataset.extractors import definition_pairs, extract_all, faq_pairs, table_pairs, table_question
 from ingest.dataset.gates import answer_problem, near_duplicates, question_problem, support_problem
 from qacore.support import SupportChecker
 
@@ -46,6 +46,8 @@ def test_tables():
     ]
     assert text[pairs[0].answer_start:pairs[0].answer_end] == "5 minutes"
     assert len(extract_all(FAQ + "\n" + text, 1, "x.md", "X")) == 4
+    assert table_question("Who it is for", "Hybrid", "Remote Work Policy") == (
+        "In the Remote Work Policy, what does 'Who it is for' say for Hybrid?")
 
 
 def test_each_gate_rejects_its_case():

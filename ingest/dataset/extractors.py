@@ -76,6 +76,18 @@ def _cells(line: str) -> list[str]:
     return [c.strip().strip("*") for c in line.strip().strip("|").split("|")]
 
 
+_NOT_A_NOUN_PHRASE = re.compile(r"^(?:who|what|how|when|where|which|why|is|are|can|do|does)\b", re.IGNORECASE)
+
+
+def table_question(column: str, row_key: str, title: str) -> str:
+    """'What is the retention period for Payroll records in the Data Policy?' when the column header is a noun
+    phrase; headers such as 'Who it is for' are quoted instead of forced into that template."""
+    where = f" in the {title}" if title else ""
+    if _NOT_A_NOUN_PHRASE.match(column):
+        return f"In the {title or 'table'}, what does '{column}' say for {row_key}?"
+    return f"What is the {column.lower()} for {row_key}{where}?"
+
+
 def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
     lines = text.split("\n")
     offsets = []
@@ -96,8 +108,7 @@ def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[E
                         if not value or not col or value in ("-", "n/a"):
                             continue
                         start = offsets[j] + lines[j].find(value)
-                        where = f" in the {title}" if title else ""
-                        question = f"What is the {col.lower()} for {cells[0]}{where}?"
+                        question = table_question(col, cells[0], title)
                         yield ExtractedPair(question, value, chunk_id, source, start, start + len(value), "table")
                 j += 1
             i = j
