@@ -120,19 +120,25 @@ def _apply_redaction(doc, findings, redactor, known_names: set[str]) -> Counter:
 def _make_chunks(cand: Candidate, doc, embedder: Embedder, config: QAConfig, first_id: int) -> list[Chunk]:
     ingest = config.ingest
 
-    def header_for(path: list[str]) -> str:
-        return fit_header(embedder.tokenizer, embedding_header(doc.title, path), ingest.header_tokens)
+    headers: dict[tuple[str, ...], tuple[str, int]] = {}  # heading path -> (header, its tokens), tokenized once
+
+    def header_for(path: list[str]) -> tuple[str, int]:
+        key = tuple(path)
+        if key not in headers:
+            header = fit_header(embedder.tokenizer, embedding_header(doc.title, path), ingest.header_tokens)
+            headers[key] = (header, embedder.count_tokens(header))
+        return headers[key]
 
     def budget_for(path: list[str]) -> int:
         # the chunk and its header must fit the model's window together (+1 for the separator's margin)
-        return embedder.content_token_budget - embedder.count_tokens(header_for(path)) - 1
+        return embedder.content_token_budget - header_for(path)[1] - 1
 
     spans = chunk_spans(doc, embedder.tokenizer, ingest.chunk_tokens, ingest.chunk_overlap_tokens,
                         ingest.merge_small_sections, budget_for)
     chunks = []
     for offset, span in enumerate(spans):
         text = doc.text[span.start:span.end]
-        header = header_for(span.heading_path)
+        header = header_for(span.heading_path)[0]
         embed_text = f"{header}\n\n{text.strip()}" if header else text.strip()
         n_tokens = embedder.count_tokens(embed_text)
         if n_tokens > embedder.content_token_budget:  # cannot happen within the validated budgets; belt and braces

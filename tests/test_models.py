@@ -35,3 +35,12 @@ def test_embedded_generator_is_cached_as_safetensors_and_generates():
     out = model.generate(**inputs, max_new_tokens=8, do_sample=False)
     answer = tokenizer.decode(out[0, inputs["input_ids"].shape[1]:], skip_special_tokens=True)
     assert "Paris" in answer
+
+
+def test_fast_query_path_matches_batch_embedding():
+    from qacore.embedder import Embedder
+
+    embedder = Embedder("embedded:all-MiniLM-L6-v2", dtype="float32")
+    for query in ("VPN?", "How many days of annual leave do UK employees get?", "policy " * 400):
+        assert float(embedder.embed_query(query) @ embedder.embed([query])[0]) > 0.9999
+    assert embedder._traced is not False  # the traced encoder applies to MiniLM on CPU

@@ -151,8 +151,7 @@ def build_dataset(
         for cand in extract_all(chunk.text, chunk.id, chunk.source, chunk.title):
             report.candidates += 1
             problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
-                       or support_problem(cand.answer, chunk.text[cand.answer_start:cand.answer_end] or chunk.text,
-                                          checker))
+                       or support_problem(cand.answer, chunk.text, checker))
             if problem:
                 rejected[problem] += 1
                 continue
@@ -176,6 +175,8 @@ def build_dataset(
         vectors = vectors[keep_rows]
     else:
         vectors = np.zeros((0, embedder.dim), dtype=np.float32)
+    # question vectors are reused by the audit below instead of embedding the same questions again
+    vector_of = {p.question: v for (p, _), v in zip(kept, vectors, strict=True)}
 
     # 4. leakage-safe split by section; then drop eval pairs that paraphrase a train question
     split_of = assign_splits([group for _, group in kept], eval_share)
@@ -213,8 +214,10 @@ def build_dataset(
     train_chunks = {p.chunk_id for p in train if p.chunk_id is not None}
     report.shared_chunks_between_splits = len(train_chunks & {p.chunk_id for p in evaluation})
     if train and evaluation:
-        t_vec = embedder.embed([p.question for p in train])
-        e_vec = embedder.embed([p.question for p in evaluation])
+        new = sorted({p.question for p in train + evaluation} - vector_of.keys())  # imported pairs
+        vector_of.update(zip(new, embedder.embed(new), strict=True))
+        t_vec = np.stack([vector_of[p.question] for p in train])
+        e_vec = np.stack([vector_of[p.question] for p in evaluation])
         report.train_eval_near_duplicates = int(((e_vec @ t_vec.T) >= 0.9).any(axis=1).sum())
     report.accepted = {"train": len(train), "eval": len(evaluation), "unanswerable": len(unanswerable)}
     report.rejected = dict(rejected.most_common())
