@@ -48,31 +48,51 @@ def cache_dir() -> Path:
 _HASHED_SUFFIXES = (".safetensors", ".bin", ".json", ".txt", ".model", ".gguf")
 
 
+def _load_hash_cache() -> dict:
+    try:
+        return json.loads((cache_dir() / "hashes.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_hash_cache(cache: dict) -> None:
+    with contextlib.suppress(OSError):  # a read-only cache only costs speed
+        atomic_write_json(cache_dir() / "hashes.json", cache)
+
+
+def _file_hash(f: Path, cache: dict) -> tuple[str, bool]:
+    st = f.stat()
+    key = f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}"
+    if key in cache:
+        return cache[key], False
+    cache[key] = sha256_file(f)
+    return cache[key], True
+
+
+def file_hash(path: Path) -> str:
+    """sha256 of one file, cached by (path, size, mtime)."""
+    cache = _load_hash_cache()
+    digest, dirty = _file_hash(path, cache)
+    if dirty:
+        _save_hash_cache(cache)
+    return digest
+
+
 def folder_hash(folder: Path) -> str:
     """sha256 over the model files in `folder` (names + contents). Cached by (path, size, mtime) because
     hashing 500 MB on every load would dominate a fast `qa ask`."""
     import hashlib
 
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in _HASHED_SUFFIXES)
-    cache_file = cache_dir() / "hashes.json"
-    try:
-        cache = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        cache = {}
+    cache = _load_hash_cache()
     digest = hashlib.sha256()
     dirty = False
     for f in files:
-        st = f.stat()
-        key = f"{f.resolve()}|{st.st_size}|{st.st_mtime_ns}"
-        file_hash = cache.get(key)
-        if file_hash is None:
-            file_hash = sha256_file(f)
-            cache[key] = file_hash
-            dirty = True
-        digest.update(f.relative_to(folder).as_posix().encode() + b"\0" + file_hash.encode() + b"\0")
+        one, new = _file_hash(f, cache)
+        dirty |= new
+        digest.update(f.relative_to(folder).as_posix().encode() + b"\0" + one.encode() + b"\0")
     if dirty:
-        with contextlib.suppress(OSError):  # a read-only cache only costs speed
-            atomic_write_json(cache_file, cache)
+        _save_hash_cache(cache)
     return digest.hexdigest()
 
 
@@ -166,8 +186,8 @@ def resolve_generator_model(spec: str) -> ResolvedModel:
         if name != "SmolLM2-135M-Instruct":
             raise ModelNotAvailableError(f"unknown embedded generator {name!r}; the embedded one is SmolLM2-135M-Instruct")
         gguf = embedded_smollm2_gguf()
-        stat = gguf.stat()
-        target = cache_dir() / "models" / f"SmolLM2-135M-Instruct-{stat.st_size}-{stat.st_mtime_ns}"
+        # named by the GGUF's content, so a reinstalled package (new mtime, same bytes) reuses the copy
+        target = cache_dir() / "models" / f"SmolLM2-135M-Instruct-{file_hash(gguf)[:16]}"
         if not (target / "config.json").is_file():
             _dequantize_gguf_to_cache(gguf, target)
         path, model_id = target, "HuggingFaceTB/SmolLM2-135M-Instruct (GGUF Q4_1, dequantized)"

@@ -8,6 +8,11 @@ fsynced too, so a crash (even kill -9 or power loss) leaves either the old or th
       index/CURRENT             name of the published index snapshot (one line)
       index/snapshots/NAME/     manifest.json, vectors.faiss, chunks.sqlite, bm25/
       index/tmp/                snapshots being built; removed at the next run
+      datasets/CURRENT          name of the published dataset folder (train/eval/unanswerable.jsonl, manifest)
+      imports/                  pairs added with `qa import`
+      models/NAME/              `qa finetune` outputs: manifest.json + adapter/ (LoRA) or model/ (extractive)
+      runs/NAME/                `qa eval` runs: results, reports
+      cache/generations.sqlite  LLM outputs keyed by model hash + exact prompt (dataset generation, eval)
 """
 
 from __future__ import annotations
@@ -57,6 +62,31 @@ class Workspace:
     @property
     def current_pointer(self) -> Path:
         return self.index_dir / "CURRENT"
+
+    @property
+    def datasets_dir(self) -> Path:
+        return self.root / "datasets"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.root / "models"
+
+    @property
+    def runs_dir(self) -> Path:
+        return self.root / "runs"
+
+    @property
+    def generation_cache(self) -> Path:
+        return self.root / "cache" / "generations.sqlite"
+
+    def current_dataset(self) -> Path | None:
+        """The published dataset folder (train.jsonl, eval.jsonl, unanswerable.jsonl, manifest.json), or None."""
+        try:
+            name = (self.datasets_dir / "CURRENT").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        folder = self.datasets_dir / name
+        return folder if name and folder.is_dir() else None
 
     def current_snapshot(self) -> Path | None:
         """The published snapshot folder, or None when nothing was ingested yet."""
@@ -177,3 +207,8 @@ def sha256_text(text: str) -> str:
 
 def read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -34,6 +34,7 @@ from ingest.dataset.gates import (
 )
 from qacore import FORMAT_VERSION
 from qacore.config import QAConfig
+from qacore.prompting import REFUSAL
 from qacore.retrieval import Retriever
 from qacore.store import Snapshot
 from qacore.support import SupportChecker, content_words
@@ -42,13 +43,13 @@ from qacore.workspace import (
     atomic_write_json,
     atomic_write_text,
     fsync_tree,
+    read_jsonl,
     remove_tree,
     sha256_file,
     sha256_text,
 )
 
 EXTRACTORS_VERSION = 1
-REFUSAL = "I don't know: the documents do not cover this."
 UNANSWERABLE_SOURCE = "unanswerable_questions.txt"
 
 
@@ -271,17 +272,7 @@ def _publish(workspace: Workspace, splits: dict[str, list[Pair]], report: Datase
 
 
 def current_dataset(workspace: Workspace) -> Path | None:
-    """The published dataset folder, or None."""
-    pointer = workspace.root / "datasets" / "CURRENT"
-    try:
-        folder = pointer.parent / pointer.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        return None
-    return folder if folder.is_dir() else None
+    return workspace.current_dataset()
 
 
-def read_pairs(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
+read_pairs = read_jsonl

@@ -1,0 +1,175 @@
+"""Text generation behind one small interface, for every stage that needs an LLM.
+
+    generator = make_generator("embedded:SmolLM2-135M-Instruct")      # or a HF id / local folder
+    generator = make_generator("openai:gpt-4o-mini", base_url=...)    # any OpenAI-compatible server
+    results = generator.generate([messages, messages, ...], max_new_tokens=64)
+
+Backends are looked up in BACKENDS by the spec's prefix ("openai:..."); anything else is a local causal LM.
+Tests register fakes in BACKENDS, exactly where the real backends are found.
+
+Decoding is always greedy: the dataset, `qa ask` and `qa eval` must be repeatable run to run, and a cached
+answer must be the answer the model would give again. Local generation is batched with prompts sorted by length
+(left padding), which is where most of the speed over one-by-one pipeline calls comes from (BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from qacore.errors import ModelNotAvailableError, QAError
+
+Messages = list[dict[str, str]]
+
+
+@dataclass
+class Generation:
+    text: str
+    prompt_tokens: int
+    new_tokens: int
+    seconds: float  # wall time of the batch (or request) this answer came from, divided by its size
+
+
+class Generator(Protocol):
+    identity: dict  # backend, model id, content hashes: what a cache key needs to know
+
+    def generate(self, conversations: Sequence[Messages], max_new_tokens: int = 128, progress=None) -> list[Generation]:
+        ...
+
+
+def pick_device(requested: str = "auto") -> str:
+    if requested != "auto":
+        return requested
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+class LocalGenerator:
+    """A Hugging Face causal LM on this machine (the embedded SmolLM2 by default), optionally with a LoRA
+    adapter from `qa finetune`."""
+
+    def __init__(self, spec: str, adapter: str | os.PathLike | None = None, device: str = "auto", batch_size: int = 8):
+        import torch
+
+        from qacore.models import folder_hash, load_causal_lm
+
+        self.device = pick_device(device)
+        dtype = "bfloat16" if self.device == "cuda" and torch.cuda.is_bf16_supported() else "float32"
+        self.model, self.tokenizer, self.resolved = load_causal_lm(spec, dtype=dtype, device=self.device)
+        self.batch_size = batch_size
+        adapter_hash = None
+        if adapter is not None:
+            from peft import PeftModel
+
+            self.model = PeftModel.from_pretrained(self.model, str(adapter)).to(self.device)
+            self.model.eval()
+            adapter_hash = folder_hash(Path(adapter))
+        self.identity = {"backend": "local", "model_id": self.resolved.model_id,
+                         "model_hash": self.resolved.content_hash, "adapter_hash": adapter_hash}
+
+    def render(self, messages: Messages) -> str:
+        from qacore.prompting import render_chat
+
+        return render_chat(self.tokenizer, messages)
+
+    def generate(self, conversations: Sequence[Messages], max_new_tokens: int = 128, progress=None) -> list[Generation]:
+        import torch
+
+        prompts = [self.render(m) for m in conversations]
+        lengths = [len(self.tokenizer(p, add_special_tokens=False).input_ids) for p in prompts]
+        # longest first: similar lengths share a batch (little padding), and an out-of-memory shows up at once
+        order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
+        results: list[Generation | None] = [None] * len(prompts)
+        stop_ids = [self.tokenizer.eos_token_id]
+        im_end = self.tokenizer.convert_tokens_to_ids("<|im_end|>")
+        if isinstance(im_end, int) and im_end != self.tokenizer.unk_token_id:
+            stop_ids.append(im_end)
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start:start + self.batch_size]
+            batch = self.tokenizer([prompts[i] for i in rows], return_tensors="pt", padding=True,
+                                   add_special_tokens=False).to(self.device)
+            began = time.perf_counter()
+            with torch.inference_mode():
+                out = self.model.generate(**batch, max_new_tokens=max_new_tokens, do_sample=False,
+                                          eos_token_id=stop_ids, pad_token_id=self.tokenizer.pad_token_id)
+            seconds = (time.perf_counter() - began) / len(rows)
+            new = out[:, batch["input_ids"].shape[1]:]  # (batch, new_tokens), right after the left-padded prompt
+            for row, i in enumerate(rows):
+                ids = new[row].tolist()
+                n_new = next((j for j, t in enumerate(ids) if t in stop_ids), len(ids))
+                text = self.tokenizer.decode(ids[:n_new], skip_special_tokens=True).strip()
+                results[i] = Generation(text=text, prompt_tokens=lengths[i], new_tokens=n_new, seconds=seconds)
+            if progress is not None:
+                progress(len(rows))
+        return results  # type: ignore[return-value]
+
+
+class OpenAIGenerator:
+    """Any OpenAI-compatible chat endpoint: OpenAI, Azure OpenAI, vLLM, Ollama, TGI, llama.cpp server.
+    The key comes from $OPENAI_API_KEY (local servers accept any value); requests run a few at a time."""
+
+    def __init__(self, model: str, base_url: str | None = None, api_key: str | None = None, concurrency: int = 4):
+        try:
+            import openai
+        except ImportError as exc:  # pragma: no cover - openai is a dependency
+            raise ModelNotAvailableError("the openai package is needed for openai: generators") from exc
+        if not model:
+            raise QAError("an OpenAI-compatible generator needs a model name: openai:MODEL")
+        base_url = base_url or os.environ.get("OPENAI_BASE_URL")
+        self.client = openai.OpenAI(base_url=base_url, api_key=api_key or os.environ.get("OPENAI_API_KEY") or "none",
+                                    max_retries=2, timeout=120)
+        self.model = model
+        self.concurrency = concurrency
+        self.identity = {"backend": "openai", "model_id": model, "base_url": str(self.client.base_url)}
+
+    def _one(self, messages: Messages, max_new_tokens: int) -> Generation:
+        import openai
+
+        began = time.perf_counter()
+        try:
+            response = self.client.chat.completions.create(model=self.model, messages=messages, temperature=0,
+                                                           max_tokens=max_new_tokens, seed=0)
+        except openai.APIConnectionError as exc:
+            raise QAError(f"cannot reach the OpenAI-compatible endpoint {self.client.base_url}: {exc}") from exc
+        except openai.APIStatusError as exc:
+            raise QAError(f"the endpoint {self.client.base_url} refused the request ({exc.status_code}): "
+                          f"{exc.message}") from exc
+        usage = response.usage
+        return Generation(text=(response.choices[0].message.content or "").strip(),
+                          prompt_tokens=usage.prompt_tokens if usage else 0,
+                          new_tokens=usage.completion_tokens if usage else 0,
+                          seconds=time.perf_counter() - began)
+
+    def generate(self, conversations: Sequence[Messages], max_new_tokens: int = 128, progress=None) -> list[Generation]:
+        with ThreadPoolExecutor(self.concurrency) as pool:
+            futures = [pool.submit(self._one, m, max_new_tokens) for m in conversations]
+            results = []
+            for future in futures:
+                results.append(future.result())
+                if progress is not None:
+                    progress(1)
+        return results
+
+
+# prefix -> factory(rest_of_spec, base_url=..., adapter=..., device=..., batch_size=...)
+BACKENDS: dict[str, Callable[..., Generator]] = {
+    "openai": lambda name, base_url=None, **_: OpenAIGenerator(name, base_url=base_url),
+}
+
+
+def make_generator(spec: str, *, base_url: str | None = None, adapter: str | os.PathLike | None = None,
+                   device: str = "auto", batch_size: int = 8) -> Generator:
+    prefix, sep, rest = spec.partition(":")
+    if sep and prefix in BACKENDS:
+        return BACKENDS[prefix](rest, base_url=base_url, adapter=adapter, device=device, batch_size=batch_size)
+    if base_url:
+        raise QAError(f"--base-url is only for OpenAI-compatible generators; write the generator as openai:{spec}")
+    print(f"qa: loading generator {spec}", file=sys.stderr)
+    return LocalGenerator(spec, adapter=adapter, device=device, batch_size=batch_size)
