@@ -77,10 +77,33 @@ class RetrievalConfig(_Section):
     hnsw_ef_search: int = Field(64, ge=1)
 
 
+class DatasetConfig(_Section):
+    """How `qa ingest` / `qa generate` builds the Q&A dataset."""
+
+    # the LLM generator for questions, paraphrases and unanswerables: "none" (extractors only), a local model
+    # (embedded:NAME, folder, HF id) or an OpenAI-compatible endpoint ("openai:MODEL", see base_url)
+    generator: str = Field(EMBEDDED_GENERATOR, description="none, embedded:NAME, a local folder/HF id, or openai:MODEL")
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint for openai:MODEL generators")
+    eval_share: float = Field(0.25, gt=0, lt=1, description="share of answerable pairs (by section) held out for eval")
+    paraphrase_eval: bool = Field(True, description="eval questions are LLM paraphrases of the extracted ones")
+    generation_batch_size: int = Field(8, ge=1, le=512)
+
+
+class FinetuneConfig(_Section):
+    """`qa finetune` (LoRA on a causal LM, or --task extractive)."""
+
+
+class EvalConfig(_Section):
+    """`qa eval`: variants, metrics, judges, gates."""
+
+
 class QAConfig(_Section):
     models: ModelsConfig = Field(default_factory=ModelsConfig)
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
+    dataset: DatasetConfig = Field(default_factory=DatasetConfig)
+    finetune: FinetuneConfig = Field(default_factory=FinetuneConfig)
+    eval: EvalConfig = Field(default_factory=EvalConfig)
 
 
 def _format_errors(err: ValidationError) -> list[str]:
