@@ -6,6 +6,29 @@ cd "$(dirname "$0")/.."
 
 VENV=${QA_VENV:-.venv}
 PY=${PYTHON:-python3}
+
+# Headless Chromium for the browser test of the `qa eval` HTML report (tests/test_eval_report.py): Debian's package,
+# never a browser that a tool downloads. Checked before the stamp on every run (cheap), so a machine without it gets it.
+# QA_CHROMIUM=/path/to/chromium uses another binary; QA_SKIP_BROWSER_TESTS=1 (a job that runs no tests) skips this.
+if [ -z "${QA_CHROMIUM:-}" ] && [ "${QA_SKIP_BROWSER_TESTS:-}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    as_root=""
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    as_root="sudo -n"
+  else
+    as_root="none"
+  fi
+  if [ "$as_root" = none ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "qa setup: NOTE: chromium is missing and cannot be installed here (needs apt-get and root or sudo)." >&2
+    echo "qa setup:       tests/test_eval_report.py will fail until you 'apt-get install chromium' or set QA_CHROMIUM." >&2
+  else
+    echo "qa setup: installing Debian's chromium (for the HTML report's browser test)" >&2
+    { $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } ||
+      echo "qa setup: NOTE: installing chromium failed; tests/test_eval_report.py will fail until it is installed." >&2
+  fi
+fi
+
 stamp="$VENV/.qa-setup-$(sha256sum pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)"
 if [ -f "$stamp" ]; then
   exit 0
