@@ -56,32 +56,47 @@ class LocalGenerator:
     adapter from `qa finetune`."""
 
     def __init__(self, spec: str, adapter: str | os.PathLike | None = None, device: str = "auto", batch_size: int = 8):
+        from qacore.models import folder_hash, resolve_generator_model
+
+        # The identity (content hashes) is known without loading weights, so a run whose generations are all
+        # cached never loads the model at all.
+        self.spec, self.adapter, self.requested_device, self.batch_size = spec, adapter, device, batch_size
+        self.resolved = resolve_generator_model(spec)
+        self.identity = {"backend": "local", "model_id": self.resolved.model_id,
+                         "model_hash": self.resolved.content_hash,
+                         "adapter_hash": folder_hash(Path(adapter)) if adapter is not None else None}
+        self.model = self.tokenizer = None
+
+    def load(self) -> None:
+        if self.model is not None:
+            return
         import torch
 
-        from qacore.models import folder_hash, load_causal_lm
+        from qacore.models import load_causal_lm
 
-        self.device = pick_device(device)
+        print(f"qa: loading generator {self.spec}" + (f" + adapter {self.adapter}" if self.adapter else ""),
+              file=sys.stderr)
+        self.device = pick_device(self.requested_device)
         dtype = "bfloat16" if self.device == "cuda" and torch.cuda.is_bf16_supported() else "float32"
-        self.model, self.tokenizer, self.resolved = load_causal_lm(spec, dtype=dtype, device=self.device)
-        self.batch_size = batch_size
-        adapter_hash = None
-        if adapter is not None:
+        model, self.tokenizer, _ = load_causal_lm(self.spec, dtype=dtype, device=self.device)
+        if self.adapter is not None:
             from peft import PeftModel
 
-            self.model = PeftModel.from_pretrained(self.model, str(adapter)).to(self.device)
-            self.model.eval()
-            adapter_hash = folder_hash(Path(adapter))
-        self.identity = {"backend": "local", "model_id": self.resolved.model_id,
-                         "model_hash": self.resolved.content_hash, "adapter_hash": adapter_hash}
+            model = PeftModel.from_pretrained(model, str(self.adapter)).to(self.device)
+            model.eval()
+        self.model = model
 
     def render(self, messages: Messages) -> str:
         from qacore.prompting import render_chat
 
+        self.load()
         return render_chat(self.tokenizer, messages)
 
     def generate(self, conversations: Sequence[Messages], max_new_tokens: int = 128, progress=None) -> list[Generation]:
         import torch
 
+        if not conversations:
+            return []
         prompts = [self.render(m) for m in conversations]
         lengths = [len(self.tokenizer(p, add_special_tokens=False).input_ids) for p in prompts]
         # longest first: similar lengths share a batch (little padding), and an out-of-memory shows up at once
@@ -171,5 +186,4 @@ def make_generator(spec: str, *, base_url: str | None = None, adapter: str | os.
         return BACKENDS[prefix](rest, base_url=base_url, adapter=adapter, device=device, batch_size=batch_size)
     if base_url:
         raise QAError(f"--base-url is only for OpenAI-compatible generators; write the generator as openai:{spec}")
-    print(f"qa: loading generator {spec}", file=sys.stderr)
     return LocalGenerator(spec, adapter=adapter, device=device, batch_size=batch_size)

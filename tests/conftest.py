@@ -75,18 +75,21 @@ def docs(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def corpora_workspace(tmp_path_factory) -> Path:
-    """corpora/ ingested once with the real embedded models and redaction on (the default config)."""
+    """corpora/ ingested once with the real embedded models and redaction on (the default config), except that
+    the dataset uses the extractors only: LLM generation over the whole corpus takes minutes on 2 cores, and
+    tests/test_dataset_llm.py runs it (fake model, and the real one on two chunks)."""
     ws = tmp_path_factory.mktemp("corpora-ws") / ".qa"
-    result = run_qa("ingest", str(CORPORA), "--workspace", str(ws), "--json")
+    result = run_qa("ingest", str(CORPORA), "--workspace", str(ws), "--json", "--generator", "none")
     assert result.returncode == 0, result.stderr
     return ws
 
 
-def run_qa(*args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+def run_qa(*args: str, env: dict | None = None, timeout: float = 600, input: str | None = None
+           ) -> subprocess.CompletedProcess:
     """Run the real `qa` CLI in a subprocess (as a user would)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "cli", *args], cwd=REPO, env=full_env, capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, input=input if input is not None else "")
 
 
 @pytest.fixture

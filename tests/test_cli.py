@@ -49,7 +49,7 @@ def test_search_without_index_says_what_to_do(tmp_path):
 def test_ingest_json_report_with_tiny_model(docs, tiny_embedding_model, tmp_path):
     ws = tmp_path / "ws"
     result = run_qa("ingest", str(docs), "--workspace", str(ws), "--embedding-model", str(tiny_embedding_model),
-                    "--no-redact", "--chunk-tokens", "64", "--json")
+                    "--no-redact", "--chunk-tokens", "64", "--generator", "none", "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["documents_in_index"] == 3 and report["chunks_in_index"] >= 3

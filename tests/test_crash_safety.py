@@ -18,7 +18,7 @@ from tests.conftest import REPO, run_qa
 
 def ingest_args(docs, ws, model):
     return ("ingest", str(docs), "--workspace", str(ws), "--embedding-model", str(model), "--no-redact",
-            "--chunk-tokens", "64", "--json")
+            "--chunk-tokens", "64", "--generator", "none", "--json")
 
 
 def ingest_in_process(docs, ws, model):

@@ -28,7 +28,7 @@ HANDBOOK = {
 def config():
     from qacore.config import load_config
 
-    return load_config(None, {"ingest.redact": False})
+    return load_config(None, {"ingest.redact": False, "dataset.generator": "none"})
 
 
 @pytest.fixture

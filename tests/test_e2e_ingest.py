@@ -64,7 +64,7 @@ def test_search_finds_the_right_document(corpora_workspace):
 
 
 def test_reingest_of_unchanged_corpus_is_up_to_date(corpora_workspace):
-    result = run_qa("ingest", str(CORPORA), "--workspace", str(corpora_workspace), "--json")
+    result = run_qa("ingest", str(CORPORA), "--workspace", str(corpora_workspace), "--json", "--generator", "none")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["up_to_date"] and report["chunks_embedded"] == 0
@@ -90,7 +90,7 @@ def test_import_then_export_via_cli(corpora_workspace, tmp_path):
     ws = tmp_path / "ws"
     shutil.copytree(corpora_workspace, ws)
     before = json.loads((current_dataset_path(ws) / "report.json").read_text())["accepted"]["train"]
-    result = run_qa("import", str(CORPORA / "seed_qa.csv"), "--workspace", str(ws))
+    result = run_qa("import", str(CORPORA / "seed_qa.csv"), "--workspace", str(ws), "--generator", "none")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["train"] >= before + 40
     out = tmp_path / "openai.jsonl"
@@ -100,7 +100,7 @@ def test_import_then_export_via_cli(corpora_workspace, tmp_path):
     assert len(lines) >= before + 40 and all(json.loads(line)["messages"][-1]["role"] == "assistant" for line in lines)
     bad = tmp_path / "bad.csv"
     bad.write_text("prompt,completion\nQ?,\n")
-    result = run_qa("import", str(bad), "--workspace", str(ws))
+    result = run_qa("import", str(bad), "--workspace", str(ws), "--generator", "none")
     assert result.returncode == 1 and f"{bad}:2: empty completion" in result.stderr
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -32,8 +33,12 @@ from ingest.dataset.gates import (
     question_problem,
     support_problem,
 )
+from ingest.dataset.llm import LLMStats, load_prompt, paraphrase_questions, question_candidates
+from ingest.dataset.swaps import entity_swaps
 from qacore import FORMAT_VERSION
 from qacore.config import QAConfig
+from qacore.gencache import GenerationCache
+from qacore.generation import Generator, make_generator
 from qacore.prompting import REFUSAL
 from qacore.retrieval import Retriever
 from qacore.store import Snapshot
@@ -67,6 +72,8 @@ class Pair:
     answer_span: list[int] | None = None  # character span of the supporting text in the source document
     generator: str = ""
     prompt_version: str | None = None
+    paraphrase_of: str | None = None  # eval questions: the question as extracted, before paraphrasing
+    swapped: str | None = None  # entity-swap unanswerables: "UK -> Japan"
 
 
 @dataclass
@@ -80,6 +87,8 @@ class DatasetReport:
     documents_covered: str = ""
     chunks_covered: str = ""
     unanswerable_share_of_eval: float = 0.0
+    unanswerable_by_kind: dict[str, int] = field(default_factory=dict)
+    llm: dict = field(default_factory=dict)  # generator, prompts, cache hits, parse failures, paraphrases
     train_eval_near_duplicates: int = 0
     shared_chunks_between_splits: int = 0
     seconds: float = 0.0
@@ -129,15 +138,43 @@ def corpus_answers(question: str, retriever: Retriever, k: int = 5, coverage: fl
     return False
 
 
+def open_generator(config: QAConfig) -> Generator | None:
+    """The dataset's LLM (config dataset.generator), or None for "none". Cheap: weights load on first use."""
+    spec = config.dataset.generator
+    if spec.strip().lower() == "none":
+        return None
+    return make_generator(spec, base_url=config.dataset.base_url, batch_size=config.dataset.generation_batch_size)
+
+
+def _progress_bar(total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="prompt", file=sys.stderr, disable=None, leave=False)
+
+
+def round_trip_problem(pair_question: str, fact: str, chunk_id: int, retriever: Retriever, k: int) -> str | None:
+    """An LLM-written question must be about its fact: share a key term with it and retrieve its own chunk."""
+    generic = {"company", "employee", "employees", "policy", "fernhill", "staff", "work", "need", "get"}
+    shared = (set(content_words(pair_question)) - generic) & set(content_words(fact))
+    if not shared:
+        return "generated question shares no key term with its fact"
+    if chunk_id not in {hit.chunk.id for hit in retriever.search(pair_question, k=k)}:
+        return "generated question does not retrieve its source chunk"
+    return None
+
+
 def build_dataset(
     workspace: Workspace,
     config: QAConfig,
     *,
-    eval_share: float = 0.25,
+    eval_share: float | None = None,
     limits: GateLimits = GateLimits(),
+    generator: Generator | None | str = "config",
     log=lambda message: None,
 ) -> DatasetReport:
+    """generator: "config" opens config.dataset.generator; pass a Generator (tests) or None (extractors only)."""
     started = time.perf_counter()
+    eval_share = config.dataset.eval_share if eval_share is None else eval_share
     snapshot = Snapshot.require(workspace)
     retriever = Retriever(snapshot, config.retrieval)
     embedder = retriever.embedder
@@ -145,26 +182,45 @@ def build_dataset(
     chunks = {c.id: c for c in snapshot.iter_chunks()}
     report = DatasetReport(folder="")
     rejected: Counter = Counter()
+    if generator == "config":
+        generator = open_generator(config)
+    stats = LLMStats(generator=generator.identity.get("model_id", "") if generator else "none")
+    cache = GenerationCache(workspace.generation_cache) if generator is not None else None
 
     # 1. candidates from every chunk, 2. per-pair gates
     kept: list[tuple[Pair, str]] = []  # (pair, split group)
+    candidates = []
+    taken: dict[int, list[tuple[int, int]]] = {}  # chunk id -> answer spans the extractors use
     for chunk in chunks.values():
         for cand in extract_all(chunk.text, chunk.id, chunk.source, chunk.title):
-            report.candidates += 1
-            problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
-                       or support_problem(cand.answer, chunk.text, checker))
-            if problem:
-                rejected[problem] += 1
-                continue
-            pair = Pair(
-                id=_pair_id(cand.question, cand.answer, chunk.source), question=cand.question, answer=cand.answer,
-                answerable=True, split="", source=chunk.source, chunk_id=chunk.id, chunk_hash=chunk.content_hash,
-                heading_path=chunk.heading_path,
-                answer_span=[chunk.start + cand.answer_start, chunk.start + cand.answer_end],
-                generator=f"extractor:{cand.extractor}@{EXTRACTORS_VERSION}",
-            )
-            # the split unit is the document section (top two heading levels), never smaller than a chunk
-            kept.append((pair, f"{chunk.source}\n{' > '.join(chunk.heading_path[:2])}"))
+            candidates.append(cand)
+            taken.setdefault(chunk.id, []).append((cand.answer_start, cand.answer_end))
+    if generator is not None and config.dataset.llm_questions_per_chunk:
+        bar = _progress_bar(len(chunks) * config.dataset.llm_questions_per_chunk, "qa generate: questions")
+        with bar:
+            candidates += question_candidates(list(chunks.values()), generator, cache,
+                                              config.dataset.llm_questions_per_chunk, taken, stats, bar.update)
+    for cand in candidates:
+        chunk = chunks[cand.chunk_id]
+        report.candidates += 1
+        is_llm = cand.extractor.startswith("llm:")
+        problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
+                   or support_problem(cand.answer, chunk.text, checker)
+                   or (round_trip_problem(cand.question, cand.answer, chunk.id, retriever, config.retrieval.k)
+                       if is_llm else None))
+        if problem:
+            rejected[problem] += 1
+            continue
+        pair = Pair(
+            id=_pair_id(cand.question, cand.answer, chunk.source), question=cand.question, answer=cand.answer,
+            answerable=True, split="", source=chunk.source, chunk_id=chunk.id, chunk_hash=chunk.content_hash,
+            heading_path=chunk.heading_path,
+            answer_span=[chunk.start + cand.answer_start, chunk.start + cand.answer_end],
+            generator=(f"llm:{stats.generator}" if is_llm else f"extractor:{cand.extractor}@{EXTRACTORS_VERSION}"),
+            prompt_version=cand.extractor.removeprefix("llm:") if is_llm else None,
+        )
+        # the split unit is the document section (top two heading levels), never smaller than a chunk
+        kept.append((pair, f"{chunk.source}\n{' > '.join(chunk.heading_path[:2])}"))
 
     # 3. near-duplicate questions (embedding similarity), first one wins
     if kept:
@@ -193,6 +249,22 @@ def build_dataset(
     train = [p for p, _ in kept if p.split == "train"]
     evaluation = [p for p, _ in kept if p.split == "eval"]
 
+    # 4b. eval questions are paraphrased, so eval measures understanding rather than recall of training wording
+    if generator is not None and config.dataset.paraphrase_eval and evaluation:
+        with _progress_bar(len(evaluation), "qa generate: paraphrases") as bar:
+            paraphrases = paraphrase_questions([p.question for p in evaluation], generator, cache, embedder, stats,
+                                               progress=bar.update)
+        for pair, paraphrase in zip(evaluation, paraphrases, strict=True):
+            if paraphrase is None:
+                continue
+            if question_problem(paraphrase, pair.heading_path, limits):
+                stats.paraphrase_rejected["failed the question gates"] = (
+                    stats.paraphrase_rejected.get("failed the question gates", 0) + 1)
+                stats.paraphrased -= 1
+                continue
+            pair.paraphrase_of, pair.question = pair.question, paraphrase
+            pair.prompt_version = "+".join(filter(None, [pair.prompt_version, load_prompt("paraphrase_question").version]))
+
     # user-imported pairs (`qa import`) join their split as they are: the user vouches for them
     from ingest.dataset.io import load_imported
 
@@ -200,7 +272,9 @@ def build_dataset(
     train += [p for p in imported if p.split == "train"]
     evaluation += [p for p in imported if p.split == "eval"]
 
-    # 5. unanswerable: in-domain questions whose answer retrieval cannot find in the corpus
+    # 5. unanswerable: (a) in-domain bank questions retrieval cannot answer, (b) answerable questions with their
+    #    key entity swapped for a neighbour the corpus never mentions. Swaps of train questions teach refusal in
+    #    train.jsonl; swaps of eval questions and the bank form unanswerable.jsonl (eval only).
     unanswerable = []
     for question in load_unanswerable_bank():
         if corpus_answers(question, retriever):
@@ -208,6 +282,24 @@ def build_dataset(
             continue
         unanswerable.append(Pair(id=_pair_id(question, REFUSAL, None), question=question, answer=REFUSAL,
                                  answerable=False, split="eval", generator="bank:unanswerable_questions@1"))
+    corpus_text = "\n".join(c.text for c in chunks.values())
+    train_refusals = []
+    for split_pairs, target in ((evaluation, unanswerable), (train, train_refusals)):
+        originals = [p.paraphrase_of or p.question for p in split_pairs if p.answerable]
+        for _original, swapped, change in entity_swaps(originals, corpus_text):
+            if question_problem(swapped, (), limits):
+                rejected["entity swap fails the question gates"] += 1
+                continue
+            new_entity = change.split(" -> ")[1].lower()
+            if any(new_entity in hit.chunk.text.lower() for hit in retriever.search(swapped, k=config.retrieval.k)):
+                rejected["entity swap is answered by the corpus"] += 1
+                continue
+            target.append(Pair(id=_pair_id(swapped, REFUSAL, None), question=swapped, answer=REFUSAL,
+                               answerable=False, split="train" if target is train_refusals else "eval",
+                               generator="swap:entity@1", swapped=change))
+    # refusals stay a minority of training, or a small model learns to refuse everything
+    train += train_refusals[: max(1, len(train) // 10)]
+    report.unanswerable_by_kind = dict(Counter(p.generator.split(":")[0] for p in unanswerable).most_common())
     if len(unanswerable) < 0.1 * (len(evaluation) + len(unanswerable)):
         log(f"qa: only {len(unanswerable)} unanswerable questions for {len(evaluation)} eval pairs (< 10%)")
 
@@ -222,8 +314,12 @@ def build_dataset(
         report.train_eval_near_duplicates = int(((e_vec @ t_vec.T) >= 0.9).any(axis=1).sum())
     report.accepted = {"train": len(train), "eval": len(evaluation), "unanswerable": len(unanswerable)}
     report.rejected = dict(rejected.most_common())
-    report.by_generator = dict(Counter(p.generator for p in train + evaluation).most_common())
+    report.by_generator = dict(Counter(p.generator.split("@")[0] if p.generator.startswith("extractor") else
+                                       p.generator.split(":")[0] for p in train + evaluation).most_common())
+    report.llm = asdict(stats)
     report.question_types = dict(Counter(_question_type(p.question) for p in train + evaluation).most_common())
+    if cache is not None:
+        cache.close()
     covered_docs = {p.source for p in train + evaluation if p.source}
     covered_chunks = {p.chunk_id for p in train + evaluation if p.chunk_id is not None}
     report.documents_covered = f"{len(covered_docs)}/{len(snapshot.documents)}"
@@ -236,7 +332,9 @@ def build_dataset(
         "format_version": FORMAT_VERSION, "kind": "qa.dataset",
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "index_snapshot": snapshot.path.name, "embedding": snapshot.manifest["embedding"],
-        "generators": {"extractors": EXTRACTORS_VERSION, "unanswerable_bank": UNANSWERABLE_SOURCE},
+        "generators": {"extractors": EXTRACTORS_VERSION, "unanswerable_bank": UNANSWERABLE_SOURCE,
+                       "llm": generator.identity if generator is not None else None,
+                       "prompts": [load_prompt(n).version for n in ("question_from_fact", "paraphrase_question")]},
         "eval_share": eval_share, "gate_limits": asdict(limits), "config": config.model_dump(mode="json"),
     }
     _publish(workspace, {"train.jsonl": train, "eval.jsonl": evaluation, "unanswerable.jsonl": unanswerable},

@@ -1,0 +1,196 @@
+"""LLM generation for the dataset: prompt templates, robust parsing, paraphrases, entity swaps, the cache.
+
+A fake generator is registered in qacore.generation.BACKENDS, where the real backends are found, and the
+dataset is built through the real `build_dataset` with the real MiniLM embedder and retriever. One test runs
+the real embedded SmolLM2 on two chunks.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.dataset.build import build_dataset, read_pairs
+from ingest.dataset.llm import LLMStats, fact_sentences, load_prompt, parse_question, question_candidates
+from ingest.dataset.swaps import entity_swaps
+from ingest.pipeline import run_ingest
+from qacore import generation
+from qacore.generation import Generation
+from qacore.workspace import Workspace
+
+DOCS = {
+    "travel.md": "# Travel Policy\n\n## Hotels\n\nHotel bookings above GBP 180 per night need approval from your "
+                 "line manager before you book.\nLondon hotel stays are booked through the\nTravelDesk portal by "
+                 "the employee.\n\n## Trains\n\nStandard class is the default for UK trains under 3 hours; first "
+                 "class needs a director's approval.\n",
+    "leave.md": "# Leave Policy\n\n## Allowance\n\nUK employees get 27 days of annual leave plus public holidays "
+                "each year.\n\n## Carry over\n\nUp to 5 unused days can be carried into the next leave year in "
+                "the UK office.\n",
+    "vpn.md": "# VPN Guide\n\n## Connecting\n\nConnect with GlobalProtect to vpn.fernhill.example before opening "
+              "internal tools.\n\n## Sessions\n\nA VPN session disconnects after 12 hours and asks you to sign in "
+              "again.\n\n## FAQ\n\n### How do I install GlobalProtect on a Mac?\n\nDownload GlobalProtect from the Self "
+              "Service app and sign in with your company account.\n\n### Do London staff need the VPN in the "
+              "office?\n\nNo, the London office network reaches internal tools without the VPN.\n",
+}
+
+
+class FakeGenerator:
+    """Answers like a small model would: a question for most facts, a preamble for facts about trains (a parse
+    failure), and paraphrases that keep names and numbers."""
+
+    calls = 0
+
+    def __init__(self, name: str, **_):
+        self.identity = {"backend": "fake", "model_id": f"fake:{name}"}
+
+    def generate(self, conversations, max_new_tokens=128, progress=None):
+        FakeGenerator.calls += len(conversations)
+        out = []
+        for messages in conversations:
+            prompt = messages[-1]["content"]
+            if prompt.startswith("Document:"):
+                fact = prompt.split("Fact: ", 1)[1]
+                if "class" in fact:
+                    text = "Sure! Here is a question you could ask."
+                else:
+                    words = [w for w in re.findall(r"[A-Za-z]+", fact) if len(w) > 4][:3]
+                    text = f"Question: What does the policy say about {' '.join(words)}?"
+            else:
+                text = f"Could you tell me {prompt[0].lower()}{prompt[1:]}"
+            out.append(Generation(text, 10, 8, 0.0))
+            if progress:
+                progress(1)
+        return out
+
+
+@pytest.fixture
+def fake_backend(monkeypatch):
+    monkeypatch.setitem(generation.BACKENDS, "fake", FakeGenerator)
+    FakeGenerator.calls = 0
+    return FakeGenerator
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    from qacore.config import load_config
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in DOCS.items():
+        (docs / name).write_text(text)
+    ws = Workspace(tmp_path / "ws")
+    config = load_config(None, {"ingest.redact": False, "dataset.generator": "fake:tiny"})
+    run_ingest([docs], ws, config, progress=False, log=lambda m: None)
+    return ws, config, docs
+
+
+def test_parse_question_reads_common_shapes_and_refuses_the_rest():
+    assert parse_question("What is the VPN timeout?") == "What is the VPN timeout?"
+    assert parse_question("Question: When is the desk open?\nAnswer: 8-6") == "When is the desk open?"
+    assert parse_question("1. **Question:** Who approves hotels? Because...") == "Who approves hotels?"
+    assert parse_question('```json\n{"question": "How long is a VPN session?",}\n```') == "How long is a VPN session?"
+    assert parse_question("{'question': 'Who owns the laptop pool?'}") == "Who owns the laptop pool?"
+    assert parse_question('"Where do I book trains?"') == "Where do I book trains?"
+    assert parse_question("Sure! Here is a question you could ask.") is None  # preamble first: unusable
+    assert parse_question("The VPN disconnects after 12 hours.") is None  # an answer, not a question
+    assert parse_question("") is None and parse_question("Why?") is None
+
+
+def test_prompt_templates_are_versioned_package_data_and_substitute_safely():
+    template = load_prompt("question_from_fact")
+    assert re.fullmatch(r"question-from-fact-v\d+", template.version)
+    messages = template.messages(document="Doc {x}", fact="Set {name} to {value}.")
+    assert messages[0]["role"] == "system" and messages[-1]["role"] == "user"
+    assert "Fact: Set {name} to {value}." in messages[-1]["content"]  # braces in documents survive
+    assert [m["role"] for m in messages[1:-1]] == ["user", "assistant"] * len(template.examples)
+    assert load_prompt("paraphrase_question").version.startswith("paraphrase-question-v")
+
+
+def test_fact_sentences_join_wrapped_lines_and_skip_tables_and_headings():
+    text = ("## Hotels\n\nLondon hotel stays are booked through the\nTravelDesk portal by the employee.\n\n"
+            "| Grade | Limit |\n|---|---|\n| A | GBP 180 per night for every grade of staff here |\n\n"
+            "Short one.\n\nHotel bookings above GBP 180 per night need approval from your line manager first.")
+    spans = fact_sentences(text)
+    sentences = [text[s:e] for s, e in spans]
+    assert "London hotel stays are booked through the\nTravelDesk portal by the employee." in sentences
+    assert not any(s.startswith(("|", "#")) or s == "Short one." for s in sentences)
+    assert sentences[0].startswith("Hotel bookings above GBP 180")  # numbers first: the most fact-like
+
+
+def test_entity_swaps_use_neighbours_the_corpus_never_mentions():
+    corpus = "UK employees get 27 days. The London office uses GlobalProtect. Lisbon has a loaner pool."
+    swaps = entity_swaps(["How many days do UK employees get?", "What does the Lisbon office lend?",
+                          "How do I print?"], corpus)
+    assert [original for original, _, _ in swaps] == ["How many days do UK employees get?",
+                                                      "What does the Lisbon office lend?"]
+    for _, swapped, change in swaps:
+        old, new = change.split(" -> ")
+        assert old not in swapped and new in swapped and new not in corpus
+    assert entity_swaps(["How many days do UK employees get?"], corpus) == swaps[:1]  # repeatable
+
+
+def test_generation_with_fake_model_counts_failures_paraphrases_and_is_cached(workspace, fake_backend):
+    ws, config, docs = workspace
+    report = build_dataset(ws, config, eval_share=0.4)
+    llm = report.llm
+    assert llm["generator"] == "fake:tiny" and llm["prompts"] > 0 and llm["cache_hits"] == 0
+    # the train-class fact got a preamble: a counted parse failure with its text kept, not a silent drop
+    assert llm["parse_failures"] >= 1 and any("Here is a question" in e for e in llm["parse_failure_examples"])
+    folder = ws.current_dataset()
+    train, evaluation = read_pairs(folder / "train.jsonl"), read_pairs(folder / "eval.jsonl")
+    generated = [p for p in train + evaluation if p["generator"].startswith("llm:")]
+    assert generated, report.rejected
+    for pair in generated:  # LLM questions carry an exact, extractive answer and the prompt version
+        assert pair["prompt_version"].startswith("question-from-fact-v")
+        assert pair["answer"].endswith(".") and pair["answer_span"][1] > pair["answer_span"][0]
+    paraphrased = [p for p in evaluation if p["paraphrase_of"]]
+    assert paraphrased and all(p["question"].startswith("Could you tell me") for p in paraphrased)
+    assert llm["paraphrased"] == len(paraphrased)
+
+    calls = fake_backend.calls
+    again = build_dataset(ws, config, eval_share=0.4)
+    assert fake_backend.calls == calls  # unchanged corpus: everything from the cache
+    assert again.llm["cache_hits"] == again.llm["prompts"] == llm["prompts"]
+
+    # a changed document regenerates only its own prompts
+    (docs / "vpn.md").write_text(DOCS["vpn.md"].replace("12 hours", "10 hours"))
+    run_ingest([docs], ws, config, progress=False, log=lambda m: None)
+    build_dataset(ws, config, eval_share=0.4)
+    assert 0 < fake_backend.calls - calls <= 3
+
+
+def test_entity_swap_unanswerables_are_verified_and_split(workspace, fake_backend):
+    ws, config, _ = workspace
+    report = build_dataset(ws, config, eval_share=0.4)
+    folder = ws.current_dataset()
+    swaps = [p for f in ("train.jsonl", "unanswerable.jsonl") for p in read_pairs(folder / f)
+             if p["generator"] == "swap:entity@1"]
+    assert swaps
+    corpus = " ".join(DOCS.values())
+    for pair in swaps:
+        assert not pair["answerable"] and pair["answer"].startswith("I don't know")
+        assert pair["swapped"].split(" -> ")[1] not in corpus
+    assert report.unanswerable_by_kind.get("bank", 0) >= 1
+
+
+def test_real_embedded_model_writes_questions_for_two_chunks(workspace, tmp_path):
+    """The real SmolLM2 on two chunks: every output is either a parsed question or a counted failure, and the
+    second pass comes from the cache without generating."""
+    from qacore.gencache import GenerationCache
+    from qacore.generation import make_generator
+    from qacore.store import Snapshot
+
+    ws, _, _ = workspace
+    chunks = [c for c in Snapshot.require(ws).iter_chunks() if fact_sentences(c.text)][:2]
+    generator = make_generator("embedded:SmolLM2-135M-Instruct")
+    cache = GenerationCache(tmp_path / "cache.sqlite")
+    stats = LLMStats()
+    pairs = question_candidates(chunks, generator, cache, 1, {}, stats)
+    assert stats.prompts == 2 and len(pairs) + stats.parse_failures == 2
+    for pair in pairs:
+        assert pair.question.endswith("?") and pair.answer in chunks[[c.id for c in chunks].index(pair.chunk_id)].text
+    again = LLMStats()
+    assert [p.question for p in question_candidates(chunks, generator, cache, 1, {}, again)] == [
+        p.question for p in pairs]
+    assert again.cache_hits == 2
