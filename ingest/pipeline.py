@@ -245,7 +245,7 @@ def run_ingest(
 
         # -- load, redact, chunk ------------------------------------------------------------------------
         t = time.perf_counter()
-        embedder = Embedder(config.models.embedding, dtype=dtype, batch_size=config.models.embedding_batch_size)
+        embedder = Embedder.shared(config.models.embedding, dtype=dtype, batch_size=config.models.embedding_batch_size)
         window = embedder.content_token_budget
         if ingest_cfg.header_tokens + 16 > window:
             raise ConfigError([f"ingest.header_tokens ({ingest_cfg.header_tokens}) leaves no room for text in the "

@@ -12,9 +12,10 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from qacore.errors import ConfigError
+from qacore.gate_expr import validate_gate_expressions
 
 EMBEDDED_EMBEDDING = "embedded:all-MiniLM-L6-v2"
 EMBEDDED_GENERATOR = "embedded:SmolLM2-135M-Instruct"
@@ -85,6 +86,7 @@ class DatasetConfig(_Section):
     generator: str = Field(EMBEDDED_GENERATOR, description="none, embedded:NAME, a local folder/HF id, or openai:MODEL")
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint for openai:MODEL generators")
     eval_share: float = Field(0.25, gt=0, lt=1, description="share of answerable pairs (by section) held out for eval")
+    llm_questions_per_chunk: int = Field(1, ge=0, le=20, description="LLM-written questions per chunk (0 = none)")
     paraphrase_eval: bool = Field(True, description="eval questions are LLM paraphrases of the extracted ones")
     generation_batch_size: int = Field(8, ge=1, le=512)
 
@@ -92,9 +94,90 @@ class DatasetConfig(_Section):
 class FinetuneConfig(_Section):
     """`qa finetune` (LoRA on a causal LM, or --task extractive)."""
 
+    # LoRA on a causal LM (finetune/lora.py). The defaults are measured on the embedded SmolLM2-135M and the
+    # ~290 corpora/ train pairs on a 2-core CPU (BENCHMARKS.md): a 135M model needs many epochs at a high
+    # learning rate before it recalls facts closed-book.
+    base_model: str | None = Field(None, description="causal LM: embedded:NAME, a local folder or a cached HF id "
+                                                     "(default: models.generator)")
+    name: str = Field("tuned", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", description="output: .qa/models/NAME/")
+    lora_r: int = Field(16, ge=1, le=1024, description="LoRA rank")
+    lora_alpha: float = Field(32.0, gt=0, description="LoRA scaling is alpha / r")
+    lora_dropout: float = Field(0.05, ge=0, lt=1)
+    target_modules: list[str] = Field(
+        default_factory=lambda: ["all-linear"], min_length=1,
+        description='module names to adapt, e.g. ["q_proj", "v_proj"]; ["all-linear"] = every linear projection '
+                    "except the output head")
+    epochs: int = Field(8, ge=1, le=10_000)
+    max_steps: int = Field(0, ge=0, description="stop after this many optimizer steps (0 = run all epochs)")
+    learning_rate: float = Field(1e-3, gt=0, le=1)
+    lr_scheduler: Literal["cosine", "linear", "constant"] = Field("cosine", description="after linear warm-up")
+    warmup_ratio: float = Field(0.05, ge=0, lt=1, description="share of the steps spent warming up")
+    weight_decay: float = Field(0.0, ge=0, le=1)
+    max_grad_norm: float = Field(1.0, gt=0, description="gradient clipping")
+    batch_size: int = Field(8, ge=1, le=4096, description="examples per optimizer step and process")
+    max_length: int = Field(1024, ge=32, le=131_072, description="tokens per example (prompt + answer); with context, "
+                                                                "distractors are dropped to fit, else it is skipped")
+    seed: int = Field(0, ge=0, description="LoRA init, data order, dropout, context choice")
+    early_stopping_patience: int = Field(0, ge=0, description="stop after this many evals without a better eval "
+                                                              "loss and keep the best adapter (0 = off)")
+    early_stopping_min_delta: float = Field(0.0, ge=0, description="smallest eval-loss drop that counts as better")
+    checkpoint_every: int = Field(50, ge=0, description="optimizer steps between resumable checkpoints (0 = only "
+                                                        "at the end of each epoch)")
+    with_context: bool = Field(False, description="RAFT-style: train on prompts with retrieved passages (gold chunk "
+                                                  "+ hard negatives), the layout of `qa ask` with retrieval")
+    context_passages: int = Field(3, ge=1, le=20, description="passages per prompt with context")
+    refusal_share: float = Field(0.2, ge=0, lt=1, description="with context: share of answerable examples shown "
+                                                              "without their gold chunk, whose target is the refusal")
+    train_unanswerable: bool = Field(False, description="with context: also train refusals on unanswerable.jsonl "
+                                                        "(off: qa eval scores refusals on these questions)")
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = Field(
+        "auto", description="auto = float32 on CPU, bfloat16 on CUDA (float16 where bf16 is missing)")
+    qlora: bool = Field(False, description="load the base model in 4 bits (CUDA + bitsandbytes)")
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+
+    @field_validator("target_modules")
+    @classmethod
+    def _target_modules(cls, value: list[str]) -> list[str]:
+        if any(not m.strip() for m in value):
+            raise ValueError("module names must not be empty")
+        if "all-linear" in value and len(value) > 1:
+            raise ValueError('"all-linear" stands alone, not mixed with module names')
+        return value
+
+    # --task extractive: a question-answering head on an encoder (finetune/extractive.py, qacore/reader.py)
+    extractive_base_model: str = Field(EMBEDDED_EMBEDDING, description="encoder: embedded:NAME, a local folder, or a cached HF id")
+    extractive_epochs: int = Field(2, ge=1, le=100)
+    # 2 epochs, 128-token windows, lr 5e-4: ~3 minutes on corpora/ on 2 CPU cores (README: extractive reader)
+    extractive_learning_rate: float = Field(5e-4, gt=0, lt=1)
+    extractive_batch_size: int = Field(8, ge=1, le=1024)
+    extractive_max_length: int = Field(128, ge=96, le=4096, description="tokens per window: question + passage")
+    extractive_stride: int = Field(48, ge=0, le=2048, description="tokens shared by overlapping windows")
+    extractive_max_answer_tokens: int = Field(96, ge=1, le=1024)
+    extractive_negatives: float = Field(0.5, ge=0, le=4, description="no-answer examples per question (another passage)")
+    extractive_null_threshold: float = Field(0.0, description="abstain unless the best span beats 'no answer' by this")
+    extractive_seed: int = 0
+
 
 class EvalConfig(_Section):
     """`qa eval`: variants, metrics, judges, gates."""
+
+    # CI gates, checked after every run (evalharness.gates): "VARIANT.METRIC OP NUMBER", OP one of <= < >= > ==.
+    # A gate on a variant or metric the run lacks, or on a metric without a value, fails.
+    gates: list[str] = Field(
+        default_factory=list, description='e.g. ["tuned+rag.hallucination_rate <= 0.15"]'
+    )
+    # The verifier's cross-encoder (MiniLM trained on corpus-built perturbations) is tried only when asked: on
+    # corpora/ it lost to the calibrated thresholds on held-out claims (0.84 vs 0.86) and costs ~1.5 min per index.
+    train_cross_encoder: bool = Field(False, description="calibration also trains a cross-encoder verifier and "
+                                                         "uses it if it beats the thresholds on held-out claims")
+    regression_min_effect: float = Field(
+        0.02, ge=0, description="--baseline: smallest change of a metric's mean that counts as a regression"
+    )
+
+    @field_validator("gates")
+    @classmethod
+    def _gates_parse(cls, value: list[str]) -> list[str]:
+        return validate_gate_expressions(value)
 
 
 class QAConfig(_Section):

@@ -34,7 +34,20 @@ def choose_dtype(requested: str, device: str = "cpu") -> str:
     return "bfloat16" if cpu_has_native_bf16() else "float32"
 
 
+_SHARED: dict[tuple, Embedder] = {}
+
+
 class Embedder:
+    @classmethod
+    def shared(cls, spec: str, dtype: str = "auto", batch_size: int = 32, device: str = "cpu") -> Embedder:
+        """One loaded instance per (spec, dtype, batch size, device) in this process: retrieval, the dataset
+        builder and the eval verifier all embed with the index's model, and loading it (plus tracing the query
+        encoder) costs seconds each time. Embedders hold no per-use state, so sharing is safe."""
+        key = (spec, choose_dtype(dtype, device), batch_size, device)
+        if key not in _SHARED:
+            _SHARED[key] = cls(spec, dtype=dtype, batch_size=batch_size, device=device)
+        return _SHARED[key]
+
     def __init__(self, spec: str, dtype: str = "auto", batch_size: int = 32, device: str = "cpu"):
         import torch
         from sentence_transformers import SentenceTransformer

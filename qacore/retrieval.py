@@ -50,7 +50,7 @@ class Retriever:
         self.snapshot = snapshot
         self.config = config
         ident = snapshot.manifest["embedding"]
-        self.embedder = embedder or Embedder(ident["spec"], dtype=ident["dtype"])
+        self.embedder = embedder or Embedder.shared(ident["spec"], dtype=ident["dtype"])
         if self.embedder.identity["model_hash"] != ident["model_hash"]:
             raise WorkspaceError(
                 f"the index was built with embedding model {ident['model_id']} ({ident['model_hash'][:12]}), "

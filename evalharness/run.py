@@ -1,0 +1,282 @@
+"""The `qa eval` recipe: items -> answers per variant -> claims checked -> metrics -> gates -> reports.
+
+    items      the dataset's eval split + unanswerable set (+ --questions FILE), or --dataset FILE (answers
+               produced elsewhere, scored without generating)
+    variants   every one the workspace has: base, base+rag, NAME, NAME+rag per tuned LoRA, extractive+rag,
+               plus any openai:MODEL[+rag] asked for; all answer through qacore.answering (the `qa ask` path)
+    evidence   what claims are checked against: the retrieved passages for +rag variants; the source chunk and
+               the reference for closed-book variants (there is nothing else the answer could be grounded in)
+    verifier   the offline support checker, calibrated on this corpus (evalharness.calibration)
+    run folder .qa/runs/RUN/: summary.json, items.jsonl, report.html, junit.xml, report.md
+
+Answers are generated greedily, batched, and cached by model/adapter hash + exact prompt, so an unchanged re-run
+only re-scores. Retrieval is done once per question and shared by every +rag variant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qacore import FORMAT_VERSION
+from qacore.answering import Assistant, Variant
+from qacore.artifacts import EXTRACTIVE_KIND, LORA_KIND, list_models
+from qacore.config import QAConfig
+from qacore.errors import QAError, WorkspaceError
+from qacore.prompting import REFUSAL, is_refusal
+from qacore.store import Snapshot
+from qacore.workspace import Workspace, read_jsonl
+
+
+@dataclass
+class EvalItem:
+    item_id: str
+    question: str
+    reference: str | None
+    answerable: bool
+    source: str | None = None
+    source_chunk_id: int | None = None
+    origin: str = "dataset"  # dataset | questions-file | external
+
+
+@dataclass
+class EvalResult:
+    run_dir: Path
+    summary: dict
+    items: list[dict]
+    gate_results: list = field(default_factory=list)
+    reports: dict = field(default_factory=dict)
+
+
+# --- items ---------------------------------------------------------------------------------------------------
+
+def dataset_items(workspace: Workspace) -> list[EvalItem]:
+    folder = workspace.current_dataset()
+    if folder is None:
+        raise WorkspaceError(f"no dataset in {workspace.root}; run `qa ingest PATH` (or `qa generate`) first")
+    items = []
+    for name in ("eval.jsonl", "unanswerable.jsonl"):
+        for pair in read_jsonl(folder / name):
+            items.append(EvalItem(pair["id"], pair["question"], pair["answer"] if pair["answerable"] else None,
+                                  bool(pair["answerable"]), pair.get("source"), pair.get("chunk_id")))
+    return items
+
+
+def _read_user_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QAError(f"{path}: cannot read: {exc}") from exc
+    problems = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            problems.append(f"{path}:{n}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict):
+            problems.append(f"{path}:{n}: expected a JSON object")
+            continue
+        missing = [k for k in required if not isinstance(row.get(k), str) or not row[k].strip()]
+        if missing:
+            problems.append(f"{path}:{n}: missing or empty {', '.join(missing)}")
+            continue
+        rows.append({**row, "_line": n})
+    if problems:
+        raise QAError("\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
+    if not rows:
+        raise QAError(f"{path}: no items")
+    return rows
+
+
+def questions_file_items(path: Path) -> list[EvalItem]:
+    """A user gold set: {"question", optional "answer", optional "answerable": false, optional "source"}."""
+    items = []
+    for row in _read_user_jsonl(path, ("question",)):
+        answerable = row.get("answerable", True) is not False
+        items.append(EvalItem(f"{path.stem}:{row['_line']}", row["question"],
+                              row.get("answer") if answerable else None, answerable, row.get("source"),
+                              origin="questions-file"))
+    return items
+
+
+# --- variants ------------------------------------------------------------------------------------------------
+
+def available_variants(workspace: Workspace) -> list[Variant]:
+    """Every variant the workspace can run: base and each tuned LoRA with and without retrieval, extractive
+    readers with retrieval."""
+    variants = [Variant("base", False), Variant("base", True)]
+    for manifest in list_models(workspace):
+        if manifest.get("kind") == LORA_KIND:
+            variants += [Variant(manifest["name"], False), Variant(manifest["name"], True)]
+        elif manifest.get("kind") == EXTRACTIVE_KIND:
+            variants.append(Variant(manifest["name"], True))
+    return variants
+
+
+# --- the recipe ----------------------------------------------------------------------------------------------
+
+def _progress(total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="answer", file=sys.stderr, disable=None, leave=False)
+
+
+def _context_json(chunk) -> dict:
+    return {"chunk_id": chunk.id, "source": chunk.source, "heading": " > ".join(chunk.heading_path),
+            "text": chunk.text}
+
+
+def generate_answers(workspace: Workspace, config: QAConfig, variants: list[Variant], items: list[EvalItem], *,
+                     base_url: str | None = None, log: Callable[[str], None] = lambda m: None) -> list[dict]:
+    """One result dict per (variant, item), in the layout evalharness.metrics and the reports read."""
+    from qacore.gencache import GenerationCache
+
+    snapshot = Snapshot.require(workspace)
+    chunk_text = {c.id: c.text for c in snapshot.chunks_by_ids([i.source_chunk_id for i in items
+                                                                if i.source_chunk_id is not None])}
+    cache = GenerationCache(workspace.generation_cache)
+    questions = [i.question for i in items]
+    shared_passages = None
+    results = []
+    for variant in variants:
+        began = time.perf_counter()
+        assistant = Assistant(workspace, config, variant, base_url=base_url)
+        passages = None
+        if variant.rag:
+            if shared_passages is None:
+                shared_passages = assistant.retrieve(questions)  # same retrieval for every +rag variant
+            passages = shared_passages
+        with _progress(len(items), f"qa eval: {variant.name}") as bar:
+            answers = assistant.answer_many(questions, cache=cache, progress=bar.update, passages=passages)
+        for item, answer in zip(items, answers, strict=True):
+            contexts = [_context_json(c) for c in answer.passages]
+            if variant.rag:
+                evidence = [c["text"] for c in contexts]
+            else:  # closed-book: the answer can only be grounded in the source and the reference
+                evidence = [t for t in (chunk_text.get(item.source_chunk_id), item.reference) if t]
+            results.append({
+                "variant": variant.name, "item_id": item.item_id, "question": item.question,
+                "reference": item.reference, "answerable": item.answerable, "answer": answer.answer,
+                "refused": answer.refused, "rag": variant.rag, "contexts": contexts, "evidence": evidence,
+                "source": item.source, "source_chunk_id": item.source_chunk_id,
+                "retrieved_chunk_ids": [c.id for c in answer.passages], "latency_s": answer.latency_s,
+                "new_tokens": answer.new_tokens, "origin": item.origin,
+            })
+        log(f"qa eval: {variant.name}: {len(items)} answers in {time.perf_counter() - began:.1f} s")
+    cache.close()
+    return results
+
+
+def external_results(path: Path) -> list[dict]:
+    """`--dataset FILE`: answers from another system ({question, answer, contexts, optional reference,
+    optional answerable}), scored as they are. The variant is the file's stem."""
+    results = []
+    for row in _read_user_jsonl(path, ("question",)):
+        if not isinstance(row.get("answer"), str):
+            raise QAError(f"{path}:{row['_line']}: missing answer (a string; empty means no answer)")
+        contexts = row.get("contexts") or []
+        if not isinstance(contexts, list) or not all(isinstance(c, str) for c in contexts):
+            raise QAError(f"{path}:{row['_line']}: contexts must be a list of strings")
+        answerable = row.get("answerable", True) is not False
+        results.append({
+            "variant": path.stem + ("+rag" if contexts else ""), "item_id": f"{path.stem}:{row['_line']}",
+            "question": row["question"], "reference": row.get("reference") if answerable else None,
+            "answerable": answerable, "answer": row["answer"], "refused": is_refusal(row["answer"]),
+            "rag": bool(contexts), "contexts": [{"chunk_id": None, "source": None, "heading": "", "text": c}
+                                                for c in contexts],
+            "evidence": contexts or [t for t in [row.get("reference")] if t], "source": row.get("source"),
+            "source_chunk_id": None, "retrieved_chunk_ids": [], "latency_s": None, "new_tokens": None,
+            "origin": "external",
+        })
+    return results
+
+
+def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | None = None,
+             questions_file: Path | None = None, dataset_file: Path | None = None, limit: int | None = None,
+             formats: tuple[str, ...] = ("html", "json", "junit", "md"), baseline: str | None = None,
+             run_name: str | None = None, base_url: str | None = None, calibrate_verifier: bool = True,
+             log: Callable[[str], None] = lambda m: None) -> EvalResult:
+    from evalharness.calibration import calibrate, load_verifier
+    from evalharness.gates import compare_to_baseline, evaluate_gates, load_baseline
+    from evalharness.metrics import METRICS, aggregate, annotate, score_item
+    from evalharness.report import write_reports
+    from qacore.embedder import Embedder
+
+    started = time.perf_counter()
+    snapshot = Snapshot.require(workspace)
+    ident = snapshot.manifest["embedding"]
+    embedder = Embedder.shared(ident["spec"], dtype=ident["dtype"])
+
+    if dataset_file is not None:
+        chosen: list[Variant] = []
+        results = external_results(dataset_file)[:limit] if limit else external_results(dataset_file)
+        items_info = {"external": len(results)}
+    else:
+        items = questions_file_items(questions_file) if questions_file else dataset_items(workspace)
+        items = _limit(items, limit)
+        chosen = [Variant.parse(v) for v in variants] if variants else available_variants(workspace)
+        results = generate_answers(workspace, config, chosen, items, base_url=base_url, log=log)
+        items_info = {"answerable": sum(i.answerable for i in items),
+                      "unanswerable": sum(not i.answerable for i in items)}
+
+    calibration = {}
+    if calibrate_verifier:
+        log("qa eval: calibrating the verifier on this corpus (cached per index snapshot)")
+        calibration = calibrate(workspace, embedder, train_cross_encoder=config.eval.train_cross_encoder, log=log)
+    verifier = load_verifier(workspace, embedder)
+    annotate(results, verifier, embedder)
+    for row in results:
+        row["scores"] = score_item(row)
+
+    name = run_name or time.strftime("%Y%m%dT%H%M%S")
+    run_dir = workspace.runs_dir / name
+    summary = {
+        "format_version": FORMAT_VERSION, "kind": "qa.eval", "run": name,
+        "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "variants": {}, "metrics": {m.name: {"description": m.description, "higher_is_better": m.higher_is_better,
+                                             "applies_to": m.applies_to} for m in METRICS.values()},
+        "items": items_info, "calibration": calibration,
+        "judge": {"name": "offline verifier (qacore.support + calibration)", "parse_failures": 0,
+                  "unscored": sum(v is None for r in results for v in r["scores"].values())},
+        "index_snapshot": snapshot.path.name, "config": config.model_dump(mode="json"), "gates": [],
+    }
+    for variant, metrics in aggregate(results).items():
+        summary["variants"][variant] = {"metrics": metrics, "items": sum(r["variant"] == variant for r in results),
+                                        "description": _describe(variant)}
+    gate_results = evaluate_gates(summary, config.eval.gates) if config.eval.gates else []
+    if baseline:
+        base_summary, base_items = load_baseline(baseline, workspace)
+        gate_results += compare_to_baseline(summary, results, base_summary, base_items,
+                                            min_effect=config.eval.regression_min_effect)
+    summary["gates"] = [g.to_json() for g in gate_results]
+    summary["seconds"] = round(time.perf_counter() - started, 1)
+    reports = write_reports(run_dir, summary, results, list(formats))
+    return EvalResult(run_dir, summary, results, gate_results, reports)
+
+
+def _limit(items: list[EvalItem], limit: int | None) -> list[EvalItem]:
+    """The first `limit` items, keeping the answerable/unanswerable mix (a quick look that still measures both)."""
+    if not limit or limit >= len(items):
+        return items
+    answerable = [i for i in items if i.answerable]
+    unanswerable = [i for i in items if not i.answerable]
+    n_unans = min(len(unanswerable), round(limit * len(unanswerable) / len(items)))
+    return answerable[: limit - n_unans] + unanswerable[:n_unans]
+
+
+def _describe(variant: str) -> str:
+    model, _, rag = variant.partition("+")
+    what = {"base": "the base model"}.get(model, f"model {model}")
+    return f"{what}, {'with retrieved passages' if rag else 'closed-book'}"
+
+
+__all__ = ["REFUSAL", "EvalItem", "EvalResult", "available_variants", "dataset_items", "external_results",
+           "generate_answers", "questions_file_items", "run_eval"]

@@ -1,0 +1,182 @@
+"""`qa eval` end to end: variants answer through the `qa ask` path, claims are verified, gates decide the exit code.
+
+A fake generator is registered in qacore.generation.BACKENDS (where the real backends are looked up) and set as
+models.generator, so the real retrieval, verifier, metrics, reports and gates run on its answers. It answers
+like a careless model: with passages it copies the passage line sharing most words with the question (or
+refuses when none shares two), closed-book it invents a number (a hallucination), and
+`FakeGenerator.mode = "worse"` makes it invent with passages too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from click.testing import CliRunner
+
+from ingest.dataset.build import build_dataset
+from ingest.pipeline import run_ingest
+from qacore import generation
+from qacore.generation import Generation
+from qacore.workspace import Workspace
+
+DOCS = {
+    "leave.md": "# Leave Policy\n\n## Allowance\n\n| Country | Annual leave | Carry over |\n|---|---|---|\n"
+                "| UK | 27 days | 5 days |\n| Portugal | 25 days | 3 days |\n\n## Sick leave\n\n"
+                "### How do I report sick leave?\n\nTell your manager before 10:00 on the first day.\n",
+    "it.md": "# IT FAQ\n\n" + "\n\n".join(
+        f"## {t.title()}\n\n### How do I request a {t} replacement?\n\nOpen a FernDesk ticket; {t} replacements take "
+        f"{n} working days.\n" for t, n in [("laptop", 3), ("monitor", 5), ("headset", 2), ("keyboard", 1),
+                                             ("badge", 4), ("phone", 6)]),
+}
+
+
+class FakeGenerator:
+    calls = 0
+    mode = "good"
+
+    def __init__(self, name: str, **_):
+        self.identity = {"backend": "fake", "model_id": f"fake:{name}", "mode": FakeGenerator.mode}
+
+    def generate(self, conversations, max_new_tokens=128, progress=None):
+        FakeGenerator.calls += len(conversations)
+        out = []
+        for messages in conversations:
+            user = messages[-1]["content"]
+            if user.startswith("Context:") and self.identity["mode"] == "good":
+                question = set(re.findall(r"[a-z]{4,}", user.split("Question:")[-1].lower()))
+                lines = [line for line in user.split("Question:")[0].splitlines()
+                         if line.strip() and not line.startswith(("#", "|", "[", "Context:"))]
+                best = max(lines, key=lambda line: len(question & set(re.findall(r"[a-z]{4,}", line.lower()))))
+                overlap = len(question & set(re.findall(r"[a-z]{4,}", best.lower())))
+                text = f"{best.strip()} [1]" if overlap >= 2 else "I don't know: the documents do not cover this."
+            else:
+                text = "It is 42 days, approved by Gandalf."
+            out.append(Generation(text, 20, 9, 0.01))
+            if progress:
+                progress(1)
+        return out
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    monkeypatch.setitem(generation.BACKENDS, "fake", FakeGenerator)
+    FakeGenerator.calls, FakeGenerator.mode = 0, "good"
+    return FakeGenerator
+
+
+CONFIG_TOML = '[models]\ngenerator = "fake:tiny"\n[ingest]\nredact = false\n[dataset]\ngenerator = "none"\n'
+
+
+@pytest.fixture(scope="module")
+def built_workspace(tmp_path_factory):
+    """Ingested once per module (real MiniLM index + extractor dataset); each test gets its own copy."""
+    from qacore.config import load_config
+
+    root = tmp_path_factory.mktemp("eval-ws")
+    docs = root / "docs"
+    docs.mkdir()
+    for name, text in DOCS.items():
+        (docs / name).write_text(text)
+    (root / "qa.toml").write_text(CONFIG_TOML)
+    config = load_config(root / "qa.toml")
+    ws = Workspace(root / "ws")
+    run_ingest([docs], ws, config, progress=False, log=lambda m: None)
+    build_dataset(ws, config, eval_share=0.4)
+    return ws
+
+
+@pytest.fixture
+def workspace(built_workspace, tmp_path, monkeypatch):
+    import shutil
+
+    ws = Workspace(tmp_path / "ws")
+    shutil.copytree(built_workspace.root, ws.root)
+    (tmp_path / "qa.toml").write_text(CONFIG_TOML)
+    monkeypatch.setenv("QA_CONFIG", str(tmp_path / "qa.toml"))
+    return ws
+
+
+def qa(*args):
+    from cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_eval_scores_variants_writes_reports_and_caches(workspace, fake):
+    result = qa("eval", "-w", str(workspace.root), "--run-name", "first", "--no-calibration")
+    assert result.exit_code == 0, result.output
+    run = workspace.runs_dir / "first"
+    summary = json.loads((run / "summary.json").read_text())
+    assert set(summary["variants"]) == {"base", "base+rag"}
+    rag, closed = summary["variants"]["base+rag"]["metrics"], summary["variants"]["base"]["metrics"]
+    # closed-book the fake invents "42 days ... Gandalf": unsupported by the source chunk and reference
+    assert closed["hallucination_rate"]["value"] == 1.0
+    assert rag["hallucination_rate"]["value"] < 0.5 and rag["hit_at_k"]["value"] > 0.5
+    assert closed["hit_at_k"]["value"] is None  # closed-book has no retrieval to score
+    assert rag["abstention"]["n"] >= 1 and 0 <= rag["abstention"]["value"] <= 1
+    items = [json.loads(line) for line in (run / "items.jsonl").read_text().splitlines()]
+    invented = next(i for i in items if i["variant"] == "base")
+    assert any(not c["supported"] for c in invented["claims"])
+    ET.parse(run / "junit.xml")  # well-formed
+    assert "base+rag" in (run / "report.md").read_text() and (run / "report.html").stat().st_size > 1000
+
+    calls = fake.calls
+    again = qa("eval", "-w", str(workspace.root), "--run-name", "second", "--no-calibration")
+    assert again.exit_code == 0 and fake.calls == calls  # every answer from the cache
+    second = json.loads((workspace.runs_dir / "second" / "summary.json").read_text())
+    assert second["variants"]["base+rag"]["metrics"]["hallucination_rate"] == rag["hallucination_rate"]
+
+
+def test_gates_decide_the_exit_code(workspace, fake):
+    ws = str(workspace.root)
+    passing = qa("eval", "-w", ws, "--variant", "base+rag", "--no-calibration", "--report", "json",
+                 "--gate", "base+rag.hallucination_rate <= 0.5")
+    assert passing.exit_code == 0, passing.output
+    failing = qa("eval", "-w", ws, "--variant", "base", "--no-calibration", "--report", "json,junit",
+                 "--gate", "base.hallucination_rate <= 0.15")
+    assert failing.exit_code == 3 and "FAIL" in failing.output
+    bad = qa("eval", "-w", ws, "--gate", "base+rag.hallucination_rate =< 0.1")
+    assert bad.exit_code == 2
+
+
+def test_baseline_catches_a_planted_regression_and_ignores_a_rerun(workspace, fake):
+    ws = str(workspace.root)
+    assert qa("eval", "-w", ws, "--variant", "base+rag", "--run-name", "good", "--no-calibration",
+              "--report", "json").exit_code == 0
+    same = qa("eval", "-w", ws, "--variant", "base+rag", "--no-calibration", "--report", "json", "--baseline", "good")
+    assert same.exit_code == 0, same.output
+    fake.mode = "worse"  # a new model version that invents answers even with passages
+    worse = qa("eval", "-w", ws, "--variant", "base+rag", "--no-calibration", "--report", "json", "--baseline", "good")
+    assert worse.exit_code == 3 and "hallucination_rate" in worse.output
+
+
+def test_external_answers_and_user_gold_set(workspace, fake, tmp_path):
+    logs = tmp_path / "rag_logs.jsonl"
+    logs.write_text("\n".join(json.dumps(r) for r in [
+        {"question": "How long does a laptop replacement take?", "answer": "3 working days.",
+         "contexts": ["Open a FernDesk ticket; laptop replacements take 3 working days."], "reference": "3 working days"},
+        {"question": "How long does a badge replacement take?", "answer": "It takes 9 working days.",
+         "contexts": ["Open a FernDesk ticket; badge replacements take 4 working days."], "reference": "4 working days"},
+    ]) + "\n")
+    result = qa("eval", "-w", str(workspace.root), "--dataset", str(logs), "--run-name", "ext", "--no-calibration")
+    assert result.exit_code == 0, result.output
+    assert fake.calls == 0  # nothing generated
+    summary = json.loads((workspace.runs_dir / "ext" / "summary.json").read_text())
+    assert summary["variants"]["rag_logs+rag"]["metrics"]["hallucination_rate"]["value"] == 0.5
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"question": "How many days of annual leave do UK staff get?", "answer": "27 days"})
+                    + "\n" + json.dumps({"question": "What is the dress code?", "answerable": False}) + "\n")
+    result = qa("eval", "-w", str(workspace.root), "--questions", str(gold), "--variant", "base+rag",
+                "--run-name", "gold", "--no-calibration", "--report", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((workspace.runs_dir / "gold" / "summary.json").read_text())
+    assert summary["items"] == {"answerable": 1, "unanswerable": 1}
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"question": "ok?"}\nnot json\n{"answer": "x"}\n')
+    result = qa("eval", "-w", str(workspace.root), "--questions", str(broken))
+    assert result.exit_code == 1 and f"{broken}:2: not JSON" in result.output and f"{broken}:3: missing" in result.output
