@@ -15,11 +15,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ingest.dataset.build import Pair, current_dataset, read_pairs
+from qacore.chatformat import pair_chat_record as openai_record
+from qacore.chatformat import validate_chat_record as validate_openai_record
 from qacore.errors import QAError
 from qacore.workspace import Workspace, atomic_write_text, sha256_text
-
-SYSTEM_PROMPT = ("You answer questions about the company's internal documents and policies. Answer only from what "
-                 "the documents say; if they do not cover the question, say that you don't know.")
 
 
 class ImportProblem(QAError):
@@ -125,31 +124,8 @@ def load_imported(workspace: Workspace) -> list[Pair]:
 
 # --- export ----------------------------------------------------------------------------------------------
 
-def openai_record(pair: dict) -> dict:
-    return {"messages": [{"role": "system", "content": SYSTEM_PROMPT},
-                         {"role": "user", "content": pair["question"]},
-                         {"role": "assistant", "content": pair["answer"]}]}
-
-
-def validate_openai_record(record: dict) -> list[str]:
-    """The documented rules for chat fine-tuning files: a `messages` list; roles system/user/assistant; string
-    content, non-empty; at least one user and one assistant message; the example ends with the assistant."""
-    problems = []
-    messages = record.get("messages")
-    if not isinstance(messages, list) or not messages:
-        return ["missing 'messages' list"]
-    for i, m in enumerate(messages):
-        if not isinstance(m, dict) or set(m) - {"role", "content", "name", "weight"}:
-            problems.append(f"message {i}: unexpected keys")
-            continue
-        if m.get("role") not in ("system", "user", "assistant"):
-            problems.append(f"message {i}: role {m.get('role')!r} is not system/user/assistant")
-        if not isinstance(m.get("content"), str) or not m["content"].strip():
-            problems.append(f"message {i}: empty content")
-    roles = [m.get("role") for m in messages if isinstance(m, dict)]
-    if "user" not in roles or roles.count("assistant") != 1 or roles[-1] != "assistant":
-        problems.append("needs a user message and exactly one assistant answer, last")
-    return problems
+# openai_record / validate_openai_record live in qacore.chatformat (imported above): `qa finetune --backend openai`
+# uploads exactly these records, built with the same prompt function as `qa ask` (qacore.prompting).
 
 
 def export_dataset(workspace: Workspace, fmt: str, split: str, out: Path) -> int:
