@@ -65,11 +65,29 @@ def cli(ctx: click.Context, config_path: str | None):
 
     \b
     Typical flow:
-      qa ingest ./docs            documents -> redacted chunks -> FAISS + BM25 index
+      qa ingest ./docs            documents -> redacted chunks -> FAISS + BM25 index + Q&A dataset
       qa search "vpn portal"      look up the index
+      qa finetune                 LoRA on the dataset -> .qa/models/tuned
+      qa ask "question"           answer with citations (--model base|tuned|extractive, --rag/--no-rag)
+      qa eval --report html       base vs tuned, closed-book vs RAG: correctness, hallucination, abstention
     """
     ctx.ensure_object(dict)
     ctx.obj["config_path"] = config_path
+
+
+_generator_options = [
+    click.option("--generator", default=None,
+                 help="LLM for questions and paraphrases: embedded:SmolLM2-135M-Instruct, a local folder or cached HF "
+                      "id, openai:MODEL (any OpenAI-compatible server; key from $OPENAI_API_KEY), or none "
+                      "(extractors only). [default: dataset.generator]"),
+    click.option("--base-url", default=None, help="Endpoint for openai:MODEL, e.g. http://localhost:8000/v1 (vLLM)."),
+]
+
+
+def generator_options(func):
+    for option in reversed(_generator_options):
+        func = option(func)
+    return func
 
 
 @cli.command()
@@ -87,11 +105,12 @@ def cli(ctx: click.Context, config_path: str | None):
               help="Seconds to wait for another ingest holding the workspace lock.")
 @click.option("--dataset/--no-dataset", default=True, show_default=True,
               help="Build the Q&A dataset (train / eval / unanswerable) from the index after ingesting.")
+@generator_options
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
 @click.pass_context
 @_handle_errors
 def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_tokens, embedding_model, strict,
-           wait_seconds, dataset, as_json):
+           wait_seconds, dataset, generator, base_url, as_json):
     """Ingest documents (md, txt, html, pdf, docx, csv, jsonl) into the workspace index.
 
     Re-running is incremental: unchanged files are skipped without re-embedding, changed files are
@@ -109,7 +128,7 @@ def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_to
 
     overrides = {
         "ingest.redact": redact, "ingest.index": index_type, "ingest.chunk_tokens": chunk_tokens,
-        "models.embedding": embedding_model,
+        "models.embedding": embedding_model, "dataset.generator": generator, "dataset.base_url": base_url,
         "ingest.include": list(include) or None,
         "ingest.exclude": (IngestConfig().exclude + list(exclude)) if exclude else None,
     }
@@ -117,7 +136,7 @@ def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_to
     ws = _workspace(workspace)
     report = run_ingest(list(paths), ws, config, strict=strict, wait_seconds=wait_seconds)
     dataset_report = None
-    if dataset and not (report.up_to_date and _dataset_is_current(ws)):
+    if dataset and not (report.up_to_date and _dataset_is_current(ws, config)):
         from ingest.dataset.build import build_dataset
 
         dataset_report = build_dataset(ws, config, log=lambda m: click.echo(m, err=True))
@@ -136,38 +155,48 @@ def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_to
         print_dataset_report(dataset_report)
 
 
-def _dataset_is_current(ws) -> bool:
-    """The published dataset was built from the published index snapshot."""
+def _dataset_is_current(ws, config) -> bool:
+    """The published dataset was built from the published index snapshot with the same dataset settings."""
     from ingest.dataset.build import current_dataset
     from qacore.workspace import read_json
 
     folder, snapshot = current_dataset(ws), ws.current_snapshot()
-    return bool(folder and snapshot and read_json(folder / "manifest.json").get("index_snapshot") == snapshot.name)
+    if not (folder and snapshot):
+        return False
+    manifest = read_json(folder / "manifest.json")
+    return (manifest.get("index_snapshot") == snapshot.name
+            and manifest.get("config", {}).get("dataset") == config.dataset.model_dump(mode="json"))
 
 
 @cli.command()
 @workspace_option
-@click.option("--eval-share", type=click.FloatRange(0.05, 0.9), default=0.25, show_default=True,
-              help="Share of document sections whose pairs go to the eval split.")
+@click.option("--eval-share", type=click.FloatRange(0.05, 0.9), default=None,
+              help="Share of document sections whose pairs go to the eval split. [default: dataset.eval_share]")
+@generator_options
 @click.option("--json", "as_json", is_flag=True, help="Print the data-quality report as JSON.")
 @click.pass_context
 @_handle_errors
-def generate(ctx, workspace, eval_share, as_json):
+def generate(ctx, workspace, eval_share, generator, base_url, as_json):
     """Build the Q&A dataset from the ingested index (also run by `qa ingest`).
 
-    Pairs come from FAQ sections, definitions and tables in the documents, pass quality gates (self-contained
-    question, answer supported by its source, no near-duplicates), are split train / eval by document section,
-    and are joined by in-domain questions the corpus does not answer (unanswerable.jsonl).
+    Pairs come from FAQ sections, definitions and tables in the documents, and from questions an LLM writes for
+    fact sentences (the answer is the sentence itself). They pass quality gates (self-contained question, answer
+    supported by its source, no near-duplicates), are split train / eval by document section, eval questions are
+    paraphrased, and in-domain questions the corpus does not answer are added (unanswerable.jsonl). LLM outputs
+    are cached: re-running on an unchanged corpus generates nothing.
 
     \b
     Examples:
       qa generate
+      qa generate --generator none                  # extractors only, no LLM
+      qa generate --generator openai:llama3.1 --base-url http://localhost:11434/v1   # Ollama
       qa generate --eval-share 0.3 --json
     """
     from ingest.dataset.build import build_dataset
 
-    config = _load_config(ctx, {})
-    report = build_dataset(_workspace(workspace), config, eval_share=eval_share, log=lambda m: click.echo(m, err=True))
+    config = _load_config(ctx, {"dataset.eval_share": eval_share, "dataset.generator": generator,
+                                "dataset.base_url": base_url})
+    report = build_dataset(_workspace(workspace), config, log=lambda m: click.echo(m, err=True))
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     else:
@@ -180,9 +209,10 @@ def generate(ctx, workspace, eval_share, as_json):
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @workspace_option
 @click.option("--as-eval", is_flag=True, help="Put the pairs in the eval split instead of train.")
+@generator_options
 @click.pass_context
 @_handle_errors
-def import_(ctx, files, workspace, as_eval):
+def import_(ctx, files, workspace, as_eval, generator, base_url):
     """Import Q&A pairs you already have, then rebuild the dataset with them.
 
     CSV with prompt,completion columns; JSONL with prompt/completion (or question/answer) or chat `messages`.
@@ -200,7 +230,8 @@ def import_(ctx, files, workspace, as_eval):
     for file in files:
         n = import_pairs(ws, file, "eval" if as_eval else "train")
         click.echo(f"imported {n} pairs from {file} into {'eval' if as_eval else 'train'}", err=True)
-    report = build_dataset(ws, _load_config(ctx, {}), log=lambda m: click.echo(m, err=True))
+    config = _load_config(ctx, {"dataset.generator": generator, "dataset.base_url": base_url})
+    report = build_dataset(ws, config, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(report.accepted))
 
 
@@ -262,6 +293,301 @@ def search(ctx, query, workspace, k, mode, as_json):
         click.secho(f"{hit.rank}. {hit.chunk.source}{page} | {where}  (score {hit.score:.4f})", bold=True)
         snippet = " ".join(hit.chunk.text.split())
         click.echo(f"   {snippet[:300]}{'…' if len(snippet) > 300 else ''}")
+
+
+@cli.command()
+@click.argument("question", required=False)
+@workspace_option
+@click.option("--model", "-m", default="base", show_default=True,
+              help="base, a tuned model's name (qa finetune --name), extractive, or openai:MODEL.")
+@click.option("--rag/--no-rag", default=True, show_default=True, help="Put the top-k passages into the prompt.")
+@click.option("-k", type=int, default=None, help="Passages to retrieve. [default: retrieval.k]")
+@click.option("--base-url", default=None, help="Endpoint for openai:MODEL, e.g. http://localhost:8000/v1.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer, citations and sources as JSON.")
+@click.pass_context
+@_handle_errors
+def ask(ctx, question, workspace, model, rag, k, base_url, as_json):
+    """Answer a question, with the sources it came from.
+
+    Without QUESTION, reads questions interactively (or one per line from a pipe); the model is loaded once.
+
+    \b
+    Examples:
+      qa ask "How many days of annual leave do UK employees get?"
+      qa ask "What is the VPN address?" --model tuned --json
+      qa ask "Who approves travel?" --model tuned --no-rag
+      qa ask --model extractive
+      qa ask "..." --model openai:llama3.1 --base-url http://localhost:11434/v1
+    """
+    from qacore.answering import Assistant, Variant
+
+    config = _load_config(ctx, {})
+    assistant = Assistant(_workspace(workspace), config, Variant(model, rag), k=k, base_url=base_url)
+    if question is not None:
+        _print_answer(assistant.answer(question), as_json)
+        return
+    interactive = sys.stdin.isatty()
+    if interactive:
+        click.echo(f"qa ask ({Variant(model, rag).name}); an empty line or Ctrl-D ends.", err=True)
+    while True:
+        try:
+            line = input("? " if interactive else "")
+        except EOFError:
+            break
+        if not line.strip():
+            if interactive:
+                break
+            continue
+        _print_answer(assistant.answer(line.strip()), as_json)
+
+
+def _print_answer(result, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+        return
+    click.echo(result.answer)
+    for source in result.sources("cited"):
+        click.secho(f"  [{source['n']}] {source['source']} | {source['heading']}", dim=True)
+    if result.passages and not result.cited and not result.refused:
+        click.secho("  (no retrieved passage supports this answer)", fg="yellow", err=True)
+
+
+@cli.command("eval")
+@workspace_option
+@click.option("--variant", "variants", multiple=True,
+              help="Variant to evaluate (repeatable): base, base+rag, NAME, NAME+rag, extractive+rag, "
+                   "openai:MODEL[+rag]. [default: every variant the workspace has]")
+@click.option("--questions", "questions_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Your gold set instead of the dataset's eval split: JSONL with question, optional answer, "
+                   "optional answerable (false), optional source.")
+@click.option("--dataset", "dataset_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score answers produced elsewhere without generating: JSONL with question, answer, contexts "
+                   "(list of strings), optional reference.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N items (a quick look).")
+@click.option("--report", "report", default="html,json,junit,md", show_default=True,
+              help="Comma-separated report formats: html, json, junit, md.")
+@click.option("--baseline", default=None,
+              help="A previous run (name under .qa/runs, its folder, or its summary.json): fail on regressions "
+                   "beyond run-to-run noise (paired bootstrap).")
+@click.option("--gate", "gates", multiple=True,
+              help='Extra threshold gate (repeatable), e.g. "tuned+rag.hallucination_rate <= 0.15"; added to '
+                   "eval.gates from qa.toml.")
+@click.option("--run-name", default=None, help="Run folder name under .qa/runs. [default: a timestamp]")
+@click.option("--base-url", default=None, help="Endpoint for openai:MODEL variants.")
+@click.option("--no-calibration", is_flag=True, help="Use the verifier's last calibration (or its defaults).")
+@click.pass_context
+@_handle_errors
+def eval_(ctx, workspace, variants, questions_file, dataset_file, limit, report, baseline, gates, run_name,
+          base_url, no_calibration):
+    """Evaluate every variant (base / tuned, closed-book / RAG): correctness, hallucination, abstention.
+
+    Prints the variant table and where the reports are. Exit codes: 0 all gates passed, 3 a gate failed
+    (a threshold, or a regression against --baseline), 1 an error, 2 bad usage or configuration.
+
+    \b
+    Examples:
+      qa eval --report html
+      qa eval --variant base+rag --variant tuned+rag --limit 40
+      qa eval --questions gold.jsonl --gate "tuned+rag.abstention >= 0.8"
+      qa eval --dataset my_rag_logs.jsonl --report md
+      qa eval --baseline last-release
+    """
+    from evalharness.gates import exit_code
+    from evalharness.run import run_eval
+
+    formats = tuple(f.strip() for f in report.split(",") if f.strip())
+    unknown = sorted(set(formats) - {"html", "json", "junit", "md"})
+    if unknown:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; choose from html, json, junit, md",
+                                 param_hint="--report")
+    if questions_file and dataset_file:
+        raise click.BadParameter("use --questions or --dataset, not both", param_hint="--dataset")
+    config = _load_config(ctx, {})
+    if gates:
+        config = _load_config(ctx, {"eval.gates": [*config.eval.gates, *gates]})
+    result = run_eval(_workspace(workspace), config, variants=list(variants) or None, questions_file=questions_file,
+                      dataset_file=dataset_file, limit=limit, formats=formats, baseline=baseline,
+                      run_name=run_name, base_url=base_url, calibrate_verifier=not no_calibration,
+                      log=lambda m: click.echo(m, err=True))
+    _print_eval_summary(result)
+    ctx.exit(exit_code(result.gate_results))
+
+
+def _print_eval_summary(result) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    shown = ["answer_correct", "token_f1", "hallucination_rate", "abstention", "over_refusal", "hit_at_k",
+             "latency_s"]
+    table = Table(title=f"qa eval {result.summary['run']}")
+    table.add_column("variant")
+    for metric in shown:
+        arrow = "↑" if result.summary["metrics"][metric]["higher_is_better"] else "↓"
+        table.add_column(f"{metric} {arrow}", justify="right")
+    for variant, info in result.summary["variants"].items():
+        cells = []
+        for metric in shown:
+            value = info["metrics"].get(metric, {}).get("value")
+            cells.append("-" if value is None else f"{value:.2f}")
+        table.add_row(variant, *cells)
+    console.print(table)
+    for gate in result.summary["gates"]:
+        mark = "PASS" if gate["passed"] else "FAIL"
+        console.print(f"gate {mark}: {gate.get('name') or gate.get('expression')} {gate.get('message', '')}")
+    calibration = result.summary.get("calibration") or {}
+    if calibration.get("used"):
+        console.print(f"verifier: {calibration['used']}, held-out accuracy "
+                      f"{calibration.get('held_out_accuracy', {}).get(calibration['used'], '?')}")
+    for fmt, path in result.reports.items():
+        console.print(f"{fmt:6} {path}")
+
+
+@cli.command()
+@workspace_option
+@click.option("--name", default=None, help="Output folder .qa/models/NAME. [default: finetune.name, tuned]")
+@click.option("--base-model", default=None,
+              help="Causal LM to tune: embedded:SmolLM2-135M-Instruct, a local folder or a cached HF id. "
+                   "[default: models.generator]")
+@click.option("--epochs", type=int, default=None, help="Passes over the train split. [default: finetune.epochs]")
+@click.option("--max-steps", type=int, default=None, help="Stop after this many optimizer steps (0 = all epochs).")
+@click.option("--learning-rate", "--lr", "learning_rate", type=float, default=None, help="Peak learning rate.")
+@click.option("--batch-size", type=int, default=None, help="Examples per step (per process).")
+@click.option("--max-length", type=int, default=None, help="Max tokens per example (prompt + answer).")
+@click.option("--lora-r", type=int, default=None, help="LoRA rank.")
+@click.option("--lora-alpha", type=float, default=None, help="LoRA alpha (scaling alpha / r).")
+@click.option("--lora-dropout", type=float, default=None, help="Dropout on the LoRA input.")
+@click.option("--target-modules", default=None,
+              help="Comma-separated module names to adapt (q_proj,v_proj), or all-linear.")
+@click.option("--seed", type=int, default=None, help="Seed for LoRA init, data order, dropout, context choice.")
+@click.option("--with-context/--closed-book", default=None,
+              help="Train on prompts with retrieved passages (gold + hard negatives, some refusals: RAFT), the "
+                   "layout `qa ask --rag` uses, or on the bare question. [default: closed-book]")
+@click.option("--refusal-share", type=float, default=None,
+              help="With context: share of examples without their gold passage, trained to refuse.")
+@click.option("--early-stopping-patience", type=int, default=None,
+              help="Stop after N epochs without a better eval loss and keep the best adapter (0 = off).")
+@click.option("--checkpoint-every", type=int, default=None, help="Steps between resumable checkpoints.")
+@click.option("--dtype", type=click.Choice(["auto", "float32", "bfloat16", "float16"]), default=None,
+              help="auto: float32 on CPU, bfloat16 (or float16) on CUDA.")
+@click.option("--qlora", is_flag=True, default=None, help="4-bit base weights (CUDA + bitsandbytes).")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default=None)
+@click.option("--resume", is_flag=True, help="Continue the unfinished run of NAME from its last checkpoint.")
+@click.option("--merge", is_flag=True, help="Also write a merged transformers model to .qa/models/NAME/merged.")
+@click.option("--task", type=click.Choice(["lora", "extractive"]), default="lora", show_default=True,
+              help="extractive: train a question-answering head on an encoder (--base-model is then the encoder, "
+                   "default finetune.extractive_base_model) -> .qa/models/NAME (default extractive).")
+@click.option("--backend", type=click.Choice(["local", "openai"]), default="local", show_default=True,
+              help="openai: upload the dataset and start a hosted fine-tuning job ($OPENAI_API_KEY, "
+                   "$OPENAI_BASE_URL; --base-model default gpt-4o-mini-2024-07-18); prints the job id.")
+@click.option("--status", "status_job", metavar="JOB", default=None,
+              help="Show a hosted fine-tuning job's status, tuned model name and recent events.")
+@click.option("--json", "as_json", is_flag=True, help="Print the manifest's metrics as JSON.")
+@click.pass_context
+@_handle_errors
+def finetune(ctx, workspace, name, base_model, epochs, max_steps, learning_rate, batch_size, max_length, lora_r,
+             lora_alpha, lora_dropout, target_modules, seed, with_context, refusal_share, early_stopping_patience,
+             checkpoint_every, dtype, qlora, device, resume, merge, task, backend, status_job, as_json):
+    """Fine-tune the generator with LoRA on the workspace's Q&A dataset -> .qa/models/NAME.
+
+    Prompts are the ones `qa ask` uses; loss is on the answer only. Progress, eval loss per epoch and
+    checkpoints go to stderr and .qa/models/NAME.run; a killed run continues with --resume. Runs unchanged
+    on several processes or GPUs: `accelerate launch --multi_gpu --num_processes 2 -m cli finetune`
+    (docs/multi-gpu.md).
+
+    \b
+    Examples:
+      qa finetune
+      qa finetune --with-context --epochs 3
+      qa finetune --name big --base-model Qwen/Qwen2.5-0.5B-Instruct --qlora
+      qa finetune --resume
+      qa finetune --task extractive
+      qa finetune --backend openai --base-model gpt-4o-mini-2024-07-18
+      qa finetune --status ftjob-abc123
+    """
+    if status_job or backend == "openai":
+        if task != "lora":
+            raise click.UsageError("--backend openai tunes a hosted chat model; it has no --task extractive")
+        _finetune_hosted(workspace, name, base_model, seed, status_job, as_json)
+        return
+    if task == "extractive":
+        if resume or merge:
+            raise click.UsageError("--resume and --merge are for LoRA runs, not --task extractive")
+        _finetune_extractive(ctx, workspace, name, base_model, epochs, learning_rate, batch_size, max_length, seed,
+                             device, as_json)
+        return
+    from finetune.lora import run_finetune, summary
+
+    overrides = {
+        "finetune.name": name, "finetune.base_model": base_model, "finetune.epochs": epochs,
+        "finetune.max_steps": max_steps, "finetune.learning_rate": learning_rate, "finetune.batch_size": batch_size,
+        "finetune.max_length": max_length, "finetune.lora_r": lora_r, "finetune.lora_alpha": lora_alpha,
+        "finetune.lora_dropout": lora_dropout, "finetune.seed": seed, "finetune.with_context": with_context,
+        "finetune.refusal_share": refusal_share, "finetune.early_stopping_patience": early_stopping_patience,
+        "finetune.checkpoint_every": checkpoint_every, "finetune.dtype": dtype, "finetune.qlora": qlora,
+        "finetune.device": device,
+        "finetune.target_modules": [m.strip() for m in target_modules.split(",")] if target_modules else None,
+    }
+    config = _load_config(ctx, overrides)
+    result = run_finetune(_workspace(workspace), config, resume=resume, merge=merge)
+    if not result.main_process:  # another rank of `accelerate launch` / torchrun: rank 0 reports
+        return
+    if as_json:
+        click.echo(json.dumps({"folder": str(result.folder), **result.manifest["metrics"]}, indent=2))
+    else:
+        click.echo(summary(result))
+
+
+def _finetune_extractive(ctx, workspace, name, base_model, epochs, learning_rate, batch_size, max_length, seed,
+                         device, as_json):
+    from finetune.extractive import DEFAULT_NAME, main_summary, train_extractive
+
+    config = _load_config(ctx, {
+        "finetune.extractive_base_model": base_model, "finetune.extractive_epochs": epochs,
+        "finetune.extractive_learning_rate": learning_rate, "finetune.extractive_batch_size": batch_size,
+        "finetune.extractive_max_length": max_length, "finetune.extractive_seed": seed,
+    })
+    result = train_extractive(_workspace(workspace), config, name=name or DEFAULT_NAME, device=device or "auto")
+    if as_json:
+        click.echo(json.dumps({"folder": str(result.folder), **result.manifest["metrics"]}, indent=2))
+    else:
+        click.echo(main_summary(result))
+
+
+def _finetune_hosted(workspace, name, base_model, seed, status_job, as_json):
+    from finetune import hosted
+
+    ws = _workspace(workspace)
+    if status_job:
+        status = hosted.hosted_status(status_job, workspace=ws)
+        click.echo(json.dumps(status, indent=2) if as_json else hosted.format_status(status))
+        return
+    record = hosted.start_hosted_finetune(ws, name=name or hosted.DEFAULT_NAME, seed=seed if seed is not None else 0,
+                                          base_model=base_model or hosted.DEFAULT_BASE_MODEL)
+    click.echo(json.dumps(record, indent=2) if as_json else record["job_id"])
+    if not as_json:
+        click.echo(f"qa: job recorded in {ws.models_dir / record['name'] / 'hosted.json'}; "
+                   f"follow it with `qa finetune --status {record['job_id']}`", err=True)
+
+
+@cli.command("export-model")
+@click.argument("name")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@workspace_option
+@click.option("--dtype", type=click.Choice(["float32", "bfloat16", "float16"]), default="float32", show_default=True)
+@_handle_errors
+def export_model(name, out, workspace, dtype):
+    """Write the tuned model NAME as one merged transformers folder (base + LoRA) with its tokenizer.
+
+    \b
+    Examples:
+      qa export-model tuned ./fernhill-assistant
+      python -c "from transformers import AutoModelForCausalLM; AutoModelForCausalLM.from_pretrained('./fernhill-assistant')"
+    """
+    from finetune.export import export_merged
+
+    folder = export_merged(_workspace(workspace), name, out, dtype=dtype)
+    click.echo(f"wrote {folder}")
 
 
 @cli.command()

@@ -107,7 +107,8 @@ class FinetuneConfig(_Section):
         default_factory=lambda: ["all-linear"], min_length=1,
         description='module names to adapt, e.g. ["q_proj", "v_proj"]; ["all-linear"] = every linear projection '
                     "except the output head")
-    epochs: int = Field(8, ge=1, le=10_000)
+    epochs: int | None = Field(None, ge=1, le=10_000, description="passes over the train split (default: 5 "
+                                                                   "closed-book, 1 with context: ~7x longer prompts)")
     max_steps: int = Field(0, ge=0, description="stop after this many optimizer steps (0 = run all epochs)")
     learning_rate: float = Field(1e-3, gt=0, le=1)
     lr_scheduler: Literal["cosine", "linear", "constant"] = Field("cosine", description="after linear warm-up")

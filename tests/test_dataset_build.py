@@ -52,7 +52,10 @@ def test_dataset_outputs_provenance_and_split(ingested, config):
     questions = {p["question"] for p in train + evaluation}
     assert "How do I request a laptop replacement?" in questions
     assert "What is the annual leave for UK in the Leave Policy?" in questions
-    for pair in train + evaluation:
+    refusals = [p for p in train if not p["answerable"]]  # entity-swap questions teaching refusal
+    assert all(p["generator"] == "swap:entity@1" and p["answer"].startswith("I don't know") for p in refusals)
+    assert not [p for p in evaluation if not p["answerable"]]
+    for pair in [p for p in train if p["answerable"]] + evaluation:
         assert pair["answerable"] and pair["id"] and pair["chunk_id"] and pair["source"].startswith("handbook/")
         assert pair["generator"].startswith("extractor:") and len(pair["answer_span"]) == 2
     # the answer span points into the (stored) document text
