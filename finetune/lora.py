@@ -430,9 +430,8 @@ def _load_base(spec: str, dtype: str, qlora: bool, accelerator):
 
 
 def _eval_loss(loss_model: AnswerLoss, examples, batch_size: int, pad_id: int, accelerator) -> float | None:
-    """Mean loss per target token over the eval examples; each process takes every num_processes-th batch."""
-    if not examples:
-        return None
+    """Mean loss per target token over the eval examples; each process takes every num_processes-th batch.
+    Every process takes part in the reduce, even one with no batch, so no rank waits forever."""
     order = sorted(range(len(examples)), key=lambda i: -len(examples[i]))
     batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
     totals = torch.zeros(2, device=accelerator.device)
@@ -444,7 +443,7 @@ def _eval_loss(loss_model: AnswerLoss, examples, batch_size: int, pad_id: int, a
             totals += torch.stack([loss_sum.float(), n.float()])
     loss_model.train()
     totals = accelerator.reduce(totals, reduction="sum")
-    return float(totals[0] / totals[1])
+    return float(totals[0] / totals[1]) if float(totals[1]) > 0 else None
 
 
 def _publish(folder: Path, lm, weights: dict, manifest: dict, *, merge: bool, spec: str, log) -> None:

@@ -27,7 +27,9 @@ FACTS = [("annual leave days", "27 days"), ("VPN portal", "vpn.fernhill.example"
          ("password length", "14 characters"), ("travel approval", "your line manager"),
          ("learning budget", "GBP 1,000 a year"), ("backup retention", "90 days"), ("MFA app", "Microsoft Authenticator"),
          ("office hours", "8:00 to 18:00"), ("parking permit", "from Facilities"), ("printer queue", "FH-PRINT-2"),
-         ("onboarding buddy", "assigned by your manager"), ("incident hotline", "ext. 999")]
+         ("onboarding buddy", "assigned by your manager"), ("incident hotline", "ext. 999"),
+         ("sabbatical length", "4 weeks"), ("meal cap", "GBP 40 a day"), ("pension match", "up to 6%"),
+         ("loaner period", "14 days")]
 
 
 @pytest.fixture(autouse=True)
