@@ -70,6 +70,11 @@ def test_dataset_outputs_provenance_and_split(ingested, config):
     assert "What is the dress code for the office?" not in asked
     assert report.rejected.get("unanswerable candidate is answered by the corpus", 0) >= 1
     assert len(asked) < len(load_unanswerable_bank())
+    # a small corpus leaves most of the bank unanswered: capped, so unanswerable never outnumber answerable
+    assert len(unanswerable) <= len(evaluation)
+    if len(evaluation) < len(load_unanswerable_bank()) - report.rejected.get(
+            "unanswerable candidate is answered by the corpus", 0):
+        assert report.rejected["bank question over the cap (unanswerable <= answerable eval)"] >= 1
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["format_version"] == 1 and set(manifest["files"]) == {"train.jsonl", "eval.jsonl",
                                                                            "unanswerable.jsonl"}

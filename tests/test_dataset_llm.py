@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from ingest.dataset.build import build_dataset, read_pairs
+from ingest.dataset.build import build_dataset, read_pairs, round_trip_problem
 from ingest.dataset.llm import LLMStats, fact_sentences, load_prompt, parse_question, question_candidates
 from ingest.dataset.swaps import entity_swaps
 from ingest.pipeline import run_ingest
@@ -116,6 +116,28 @@ def test_fact_sentences_join_wrapped_lines_and_skip_tables_and_headings():
     assert "London hotel stays are booked through the\nTravelDesk portal by the employee." in sentences
     assert not any(s.startswith(("|", "#")) or s == "Short one." for s in sentences)
     assert sentences[0].startswith("Hotel bookings above GBP 180")  # numbers first: the most fact-like
+
+
+def test_round_trip_gate_wants_a_specific_question_that_finds_its_own_chunk_first():
+    from types import SimpleNamespace
+
+    chunk = SimpleNamespace(id=7, title="Leave Policy", heading_path=["Leave Policy", "Annual leave"])
+    other = SimpleNamespace(id=8, title="Travel Policy", heading_path=[])
+    fact = "UK employees get 27 days of annual leave plus bank holidays."
+
+    class Retriever:  # the real Retriever's search(query, k) -> hits with .chunk, ranked by a fixed table
+        def __init__(self, top):
+            self.top = top
+
+        def search(self, query, k):
+            return [SimpleNamespace(chunk=self.top)][:k]
+
+    finds_it = Retriever(chunk)
+    assert round_trip_problem("How many days do UK employees get?", fact, chunk, finds_it) is None
+    # shares only the title's words with its fact: a vague question, whatever it retrieves
+    assert "key term" in round_trip_problem("What is the annual leave policy?", fact, chunk, finds_it)
+    # specific, but another chunk answers it better: the pair would teach the wrong source
+    assert "first" in round_trip_problem("How many days do UK employees get?", fact, chunk, Retriever(other))
 
 
 def test_entity_swaps_use_neighbours_the_corpus_never_mentions():

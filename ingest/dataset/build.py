@@ -152,14 +152,19 @@ def _progress_bar(total: int, desc: str):
     return tqdm(total=total, desc=desc, unit="prompt", file=sys.stderr, disable=None, leave=False)
 
 
-def round_trip_problem(pair_question: str, fact: str, chunk_id: int, retriever: Retriever, k: int) -> str | None:
-    """An LLM-written question must be about its fact: share a key term with it and retrieve its own chunk."""
+def round_trip_problem(pair_question: str, fact: str, chunk, retriever: Retriever) -> str | None:
+    """An LLM-written question must be about its fact, and specifically: share a key term with the fact beyond
+    the document's title and headings, and retrieve its own chunk first. Why this strict: with the looser rule
+    (any shared word, chunk anywhere in the top k), 3 of 20 accepted pairs on corpora/ were wrong, all LLM-written
+    and all vague ("What VPN service can help with?"); the 135M model's questions are cheap, wrong pairs are not."""
     generic = {"company", "employee", "employees", "policy", "fernhill", "staff", "work", "need", "get"}
-    shared = (set(content_words(pair_question)) - generic) & set(content_words(fact))
+    title_words = set(content_words(" ".join([chunk.title or "", *chunk.heading_path])))
+    shared = (set(content_words(pair_question)) - generic - title_words) & set(content_words(fact))
     if not shared:
-        return "generated question shares no key term with its fact"
-    if chunk_id not in {hit.chunk.id for hit in retriever.search(pair_question, k=k)}:
-        return "generated question does not retrieve its source chunk"
+        return "generated question shares no key term with its fact (beyond the title)"
+    hits = retriever.search(pair_question, k=1)
+    if not hits or hits[0].chunk.id != chunk.id:
+        return "generated question does not retrieve its source chunk first"
     return None
 
 
@@ -206,7 +211,7 @@ def build_dataset(
         is_llm = cand.extractor.startswith("llm:")
         problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
                    or support_problem(cand.answer, chunk.text, checker)
-                   or (round_trip_problem(cand.question, cand.answer, chunk.id, retriever, config.retrieval.k)
+                   or (round_trip_problem(cand.question, cand.answer, chunk, retriever)
                        if is_llm else None))
         if problem:
             rejected[problem] += 1
@@ -299,6 +304,14 @@ def build_dataset(
                                generator="swap:entity@1", swapped=change))
     # refusals stay a minority of training, or a small model learns to refuse everything
     train += train_refusals[: max(1, len(train) // 10)]
+    # The bank is generic workplace questions: on a corpus far from HR and IT (privacy policies: 49 bank vs 16
+    # eval questions) it would swamp the eval set. Unanswerable items stay at most as many as answerable ones.
+    over = len(unanswerable) - max(len(evaluation), 1)
+    bank_ids = [p.id for p in unanswerable if p.generator.startswith("bank:")]
+    if over > 0 and bank_ids:
+        dropped = set(bank_ids[len(bank_ids) - min(over, len(bank_ids)):])
+        unanswerable = [p for p in unanswerable if p.id not in dropped]
+        rejected["bank question over the cap (unanswerable <= answerable eval)"] += len(dropped)
     report.unanswerable_by_kind = dict(Counter(p.generator.split(":")[0] for p in unanswerable).most_common())
     if len(unanswerable) < 0.1 * (len(evaluation) + len(unanswerable)):
         log(f"qa: only {len(unanswerable)} unanswerable questions for {len(evaluation)} eval pairs (< 10%)")
