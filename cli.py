@@ -347,7 +347,8 @@ def _print_answer(result, as_json: bool) -> None:
         return
     click.echo(result.answer)
     for source in result.sources("cited"):
-        click.secho(f"  [{source['n']}] {source['source']} | {source['heading']}", dim=True)
+        heading = f" | {source['heading']}" if source.get("heading") else ""
+        click.secho(f"  [{source['n']}] {source['source']}{heading}", dim=True)
     if result.passages and not result.cited and not result.refused:
         click.secho("  (no retrieved passage supports this answer)", fg="yellow", err=True)
 
@@ -363,7 +364,10 @@ def _print_answer(result, as_json: bool) -> None:
 @click.option("--dataset", "dataset_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Score answers produced elsewhere without generating: JSONL with question, answer, contexts "
                    "(list of strings), optional reference.")
-@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N items (a quick look).")
+@click.option("--limit", type=click.IntRange(1), default=None,
+              help="Only N items, spread over the documents, keeping the unanswerable share (a quick look).")
+@click.option("-k", "k", type=click.IntRange(1), default=None,
+              help="Passages per +rag question (and hit@k). [default: retrieval.k]")
 @click.option("--report", "report", default="html,json,junit,md", show_default=True,
               help="Comma-separated report formats: html, json, junit, md.")
 @click.option("--baseline", default=None,
@@ -375,10 +379,15 @@ def _print_answer(result, as_json: bool) -> None:
 @click.option("--run-name", default=None, help="Run folder name under .qa/runs. [default: a timestamp]")
 @click.option("--base-url", default=None, help="Endpoint for openai:MODEL variants.")
 @click.option("--no-calibration", is_flag=True, help="Use the verifier's last calibration (or its defaults).")
+@click.option("--judge", default=None,
+              help="Also score with an LLM judge (ragas faithfulness, answer correctness): openai:MODEL, or a "
+                   "local model (embedded:NAME, folder, cached HF id). Up to 4 LLM calls per answer (both metrics), "
+                   "cached. [default: eval.judge, none]")
+@click.option("--judge-base-url", default=None, help="Endpoint for an openai:MODEL judge. [default: $OPENAI_BASE_URL]")
 @click.pass_context
 @_handle_errors
-def eval_(ctx, workspace, variants, questions_file, dataset_file, limit, report, baseline, gates, run_name,
-          base_url, no_calibration):
+def eval_(ctx, workspace, variants, questions_file, dataset_file, limit, k, report, baseline, gates, run_name,
+          base_url, no_calibration, judge, judge_base_url):
     """Evaluate every variant (base / tuned, closed-book / RAG): correctness, hallucination, abstention.
 
     Prints the variant table and where the reports are. Exit codes: 0 all gates passed, 3 a gate failed
@@ -391,6 +400,7 @@ def eval_(ctx, workspace, variants, questions_file, dataset_file, limit, report,
       qa eval --questions gold.jsonl --gate "tuned+rag.abstention >= 0.8"
       qa eval --dataset my_rag_logs.jsonl --report md
       qa eval --baseline last-release
+      qa eval --variant tuned+rag --judge openai:gpt-4o-mini --judge-base-url http://localhost:8000/v1
     """
     from evalharness.gates import exit_code
     from evalharness.run import run_eval
@@ -402,9 +412,10 @@ def eval_(ctx, workspace, variants, questions_file, dataset_file, limit, report,
                                  param_hint="--report")
     if questions_file and dataset_file:
         raise click.BadParameter("use --questions or --dataset, not both", param_hint="--dataset")
-    config = _load_config(ctx, {})
+    overrides = {"eval.judge": judge, "eval.judge_base_url": judge_base_url, "retrieval.k": k}
+    config = _load_config(ctx, overrides)
     if gates:
-        config = _load_config(ctx, {"eval.gates": [*config.eval.gates, *gates]})
+        config = _load_config(ctx, {**overrides, "eval.gates": [*config.eval.gates, *gates]})
     result = run_eval(_workspace(workspace), config, variants=list(variants) or None, questions_file=questions_file,
                       dataset_file=dataset_file, limit=limit, formats=formats, baseline=baseline,
                       run_name=run_name, base_url=base_url, calibrate_verifier=not no_calibration,
@@ -435,10 +446,21 @@ def _print_eval_summary(result) -> None:
     for gate in result.summary["gates"]:
         mark = "PASS" if gate["passed"] else "FAIL"
         console.print(f"gate {mark}: {gate.get('name') or gate.get('expression')} {gate.get('message', '')}")
+    judge = result.summary.get("judge") or {}
+    if judge.get("llm"):
+        agreement = judge.get("agreement") or {}
+        kappa = agreement.get("kappa")
+        console.print(f"judge {judge['llm']['spec']}: {sum(judge['failures'].values())} judgments failed "
+                      f"({judge['parse_failures']} unparseable replies); agreement with the verifier "
+                      + (f"{agreement['agreement']:.2f}, kappa {'-' if kappa is None else f'{kappa:.2f}'}, "
+                         f"n={agreement['n']}" if agreement.get("n") else "not measured (no item scored by both)"))
     calibration = result.summary.get("calibration") or {}
     if calibration.get("used"):
+        from evalharness.report import verifier_held_out_accuracy
+
+        accuracy, n = verifier_held_out_accuracy(calibration)
         console.print(f"verifier: {calibration['used']}, held-out accuracy "
-                      f"{calibration.get('held_out_accuracy', {}).get(calibration['used'], '?')}")
+                      + (f"{accuracy:.3f} on {n} corpus-built claims" if accuracy is not None else "not measured"))
     for fmt, path in result.reports.items():
         console.print(f"{fmt:6} {path}")
 

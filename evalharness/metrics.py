@@ -14,7 +14,8 @@ An item is one (variant, question) pair, a plain JSON-able dict:
     evidence (list[str]: what the answer is checked against: the retrieved contexts for RAG variants,
               the source chunk + reference for closed-book),
     retrieved_chunk_ids (list[int]), latency_s, new_tokens,
-    after `annotate`: claims (list of {text, supported, reasons}), answer_vector_similarity (float | None).
+    after `annotate`: claims (list of {text, supported, reasons}), answer_vector_similarity (float | None),
+    with the optional LLM judge: judge ({metric: {status, score, reason, ...}}, see evalharness.judge).
 
 Scores: `score(item)` returns a float, or None when the item cannot be scored by this metric (no reference,
 closed-book for retrieval metrics, not annotated): such items are counted as "unscored", never silently dropped.
@@ -44,7 +45,7 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -67,8 +68,15 @@ class Metric:
     aggregation: Aggregation = "mean"
     # for aggregation="weighted_mean": the item's weight (e.g. its number of claims)
     weight: Callable[[dict], float] | None = None
+    # a narrower population than applies_to, e.g. judge metrics leave out what the judge was not asked to judge
+    applies_if: Callable[[dict], bool] | None = None
+    # the LLM-judge metric (eval.judge_metrics) this one reads: part of a run (summary, reports, gates) only when
+    # the judge scored it
+    needs_judge: str | None = None
 
     def applies(self, item: dict) -> bool:
+        if self.applies_if is not None and not self.applies_if(item):
+            return False
         if self.applies_to == "all":
             return True
         return bool(item.get("answerable", True)) == (self.applies_to == "answerable")
@@ -209,6 +217,23 @@ def _field(name: str) -> Callable[[dict], float | None]:
     return read
 
 
+def _judge_metric(metric: str, description: str, applies_to: AppliesTo) -> Metric:
+    """`judge_METRIC`: reads item["judge"][METRIC], written by the optional LLM judge (evalharness.judge). Items
+    the judge found not applicable (e.g. faithfulness of a refusal) are outside the population; failed
+    judgments are inside it with None, so they count as unscored, never as dropped."""
+
+    def applies(item: dict) -> bool:
+        record = (item.get("judge") or {}).get(metric)
+        return record is not None and record.get("status") != "not_applicable"
+
+    def score(item: dict) -> float | None:
+        value = ((item.get("judge") or {}).get(metric) or {}).get("score")
+        return None if value is None else float(value)
+
+    score.__name__ = f"_judge_{metric}"
+    return Metric(f"judge_{metric}", description, True, applies_to, score, applies_if=applies, needs_judge=metric)
+
+
 METRICS: dict[str, Metric] = {
     m.name: m
     for m in [
@@ -231,8 +256,17 @@ METRICS: dict[str, Metric] = {
                _mrr),
         Metric("latency_s", "seconds to answer", False, "all", _field("latency_s")),
         Metric("new_tokens", "generated tokens per answer", False, "all", _field("new_tokens")),
+        _judge_metric("faithfulness", "LLM judge (ragas faithfulness): share of the answer's statements its "
+                      "evidence supports; refusals not judged, judge failures unscored", "all"),
+        _judge_metric("answer_correctness", "LLM judge (ragas answer correctness: factuality F1 of answer vs "
+                      "reference statements); a refusal scores 0, judge failures unscored", "answerable"),
     ]
 }
+
+
+def run_metrics(judged: Collection[str] = ()) -> dict[str, Metric]:
+    """The metrics of one run: a judge metric only when the LLM judge scored it (else it is an empty row)."""
+    return {name: m for name, m in METRICS.items() if m.needs_judge is None or m.needs_judge in judged}
 
 
 def score_item(item: dict, metrics: dict[str, Metric] | None = None) -> dict[str, float | None]:

@@ -255,6 +255,71 @@ def _gates(summary: dict[str, Any]) -> list[dict[str, Any]]:
     return [json_safe(g) for g in (summary.get("gates") or [])]
 
 
+JUDGE_BASIC_KEYS = ("name", "parse_failures", "unscored")
+
+
+def _llm_judge(summary: dict[str, Any]) -> dict[str, Any] | None:
+    """The LLM judge's numbers in display form (evalharness.judge.summarize_judge), or None when it did not run."""
+    judge = summary.get("judge")
+    if not isinstance(judge, dict) or not isinstance(judge.get("per_variant"), dict):
+        return None
+    llm = judge.get("llm") or {}
+    rows = []
+    for variant, per_metric in judge["per_variant"].items():
+        for metric, cell in (per_metric or {}).items():
+            cell = cell or {}
+            rows.append(
+                {
+                    "variant": str(variant),
+                    "metric": str(metric),
+                    "mean": _fmt(cell.get("mean")),
+                    **{
+                        k: cell.get(k, 0)
+                        for k in ("scored", "failed", "parse_failures", "llm_errors", "not_applicable")
+                    },
+                }
+            )
+    agreement = judge.get("agreement") or {}
+
+    def agreement_row(name: str, stats: dict[str, Any]) -> dict[str, Any]:
+        table = stats.get("table") or {}
+        return {
+            "variant": name,
+            "n": stats.get("n", 0),
+            "agreement": _fmt(stats.get("agreement")),
+            "kappa": _fmt(stats.get("kappa")),
+            "both_yes": table.get("both_yes", 0),
+            "judge_only": table.get("a_yes_b_no", 0),
+            "verifier_only": table.get("a_no_b_yes", 0),
+            "both_no": table.get("both_no", 0),
+        }
+
+    agreement_rows = []
+    if agreement:
+        agreement_rows = [agreement_row("all variants", agreement)] + [
+            agreement_row(str(v), stats or {}) for v, stats in (agreement.get("per_variant") or {}).items()
+        ]
+    failures = judge.get("failures") or {}
+    return {
+        "spec": str(llm.get("spec") or ""),
+        "ragas_version": str(llm.get("ragas_version") or ""),
+        "calls": llm.get("calls"),
+        "cache_hits": llm.get("cache_hits"),
+        "judgments": llm.get("judgments"),
+        "seconds": llm.get("seconds"),
+        "failures": {str(k): v for k, v in failures.items()},
+        "failed": sum(v for v in failures.values() if isinstance(v, int)),
+        "rows": rows,
+        "threshold": _fmt(agreement.get("threshold")) if agreement else "",
+        "agreement": agreement_rows,
+        "examples": [
+            {k: str(e.get(k) or "") for k in ("variant", "item_id", "metric", "kind", "reason")}
+            for e in (judge.get("failure_examples") or [])
+            if isinstance(e, dict)
+        ],
+    }
+
+
 # ----------------------------------------------------------------------------------------------------- HTML
 
 
@@ -437,6 +502,18 @@ def _html_context(summary: dict[str, Any], items: Sequence[dict[str, Any]]) -> d
             if isinstance(c, dict)
         ]
         scores = [{"metric": k, "value": _fmt(v)} for k, v in (item.get("scores") or {}).items()]
+        judged = [
+            {
+                "metric": str(metric),
+                "status": str(record.get("status") or ""),
+                "score": _fmt(record.get("score")),
+                "by": str(record.get("by") or ""),
+                "kind": str(record.get("kind") or ""),
+                "reason": str(record.get("reason") or ""),
+            }
+            for metric, record in (item.get("judge") or {}).items()
+            if isinstance(record, dict)
+        ]
         view_items.append(
             {
                 "idx": idx,
@@ -451,6 +528,8 @@ def _html_context(summary: dict[str, Any], items: Sequence[dict[str, Any]]) -> d
                 "contexts": contexts,
                 "claims": claims,
                 "scores": scores,
+                "judge": judged,
+                "judge_failed": any(j["status"] == "failed" for j in judged),
                 "outcome": outcome,
                 "latency": _fmt(item.get("latency_s")) if _number(item.get("latency_s")) is not None else "",
                 "new_tokens": item.get("new_tokens"),
@@ -503,7 +582,12 @@ def _html_context(summary: dict[str, Any], items: Sequence[dict[str, Any]]) -> d
         "gates_failed": sum(1 for g in gates if not g.get("passed")),
         "counts": _counts(summary, items),
         "items": view_items,
-        "judge": json_safe(judge) if isinstance(judge, dict) else {"value": json_safe(judge)},
+        "judge": (
+            json_safe({k: v for k, v in judge.items() if k in JUDGE_BASIC_KEYS or not _llm_judge(summary)})
+            if isinstance(judge, dict)
+            else {"value": json_safe(judge)}
+        ),
+        "llm_judge": _llm_judge(summary),
         "calibration": json_safe(summary.get("calibration") or {}),
         "config_json": _dumps(summary.get("config") or {}, indent=2),
         "data_json": Markup(
@@ -740,7 +824,45 @@ def render_markdown(summary: dict[str, Any], items: Sequence[dict[str, Any]]) ->
             f"Judge: {_md(judge.get('name'))}; parse failures {_md(judge.get('parse_failures'))}, "
             f"unscored {_md(judge.get('unscored'))}."
         )
+    llm_judge = _llm_judge(summary)
+    if llm_judge:
+        lines += [
+            "",
+            f"### LLM judge {_md(llm_judge['spec'])}",
+            "",
+            f"{_md(llm_judge['judgments'])} judgments, {_md(llm_judge['calls'])} LLM calls "
+            f"({_md(llm_judge['cache_hits'])} from the cache); **{llm_judge['failed']} failed** ("
+            + ", ".join(f"{_md(k)} {_md(v)}" for k, v in llm_judge["failures"].items())
+            + "). Failed judgments stay in the results, unscored.",
+            "",
+            "| variant | metric | mean | scored | failed | unparseable | LLM errors | not applicable |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for row in llm_judge["rows"]:
+            lines.append(
+                f"| {_md(row['variant'])} | {_md(row['metric'])} | {row['mean']} | {row['scored']} | "
+                f"{row['failed']} | {row['parse_failures']} | {row['llm_errors']} | {row['not_applicable']} |"
+            )
+        if llm_judge["agreement"]:
+            lines += [
+                "",
+                f"Agreement with the offline verifier (judge faithfulness >= {llm_judge['threshold']} = supported; "
+                "verifier: no unsupported claim), on the answers both scored:",
+                "",
+                "| variant | n | agreement | Cohen's kappa | both supported | judge only | verifier only | neither |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+            for row in llm_judge["agreement"]:
+                lines.append(
+                    f"| {_md(row['variant'])} | {row['n']} | {row['agreement']} | {row['kappa']} | "
+                    f"{row['both_yes']} | {row['judge_only']} | {row['verifier_only']} | {row['both_no']} |"
+                )
+        lines.append("")
     calibration = summary.get("calibration") or {}
+    accuracy, n = verifier_held_out_accuracy(calibration)
+    if accuracy is not None:
+        lines.append(f"Verifier: {_md(calibration.get('used'))}, held-out accuracy **{accuracy:.3f}** on {n} "
+                     "corpus-built claims (true sentences and paraphrases vs. swapped numbers, names, negations).")
     if isinstance(calibration, dict):
         scalars = [(k, v) for k, v in calibration.items() if isinstance(v, int | float | str | bool)]
         if scalars:
@@ -791,3 +913,15 @@ def write_reports(
         atomic_write_text(folder / REPORT_FILES["md"], render_markdown(summary, items))
         written["md"] = folder / REPORT_FILES["md"]
     return written
+
+
+def verifier_held_out_accuracy(calibration: dict) -> tuple[float | None, int | None]:
+    """The chosen verifier's accuracy on the held-out claims. Calibration names the candidates twice ("used" says
+    calibrated_thresholds, "held_out" scores it under "calibrated"), so map one to the other here, once."""
+    if not isinstance(calibration, dict) or not calibration.get("used"):
+        return None, None
+    used = calibration["used"]
+    key = {"default_thresholds": "default", "calibrated_thresholds": "calibrated",
+           "cross_encoder": "hard_checks+cross_encoder"}.get(used, used)
+    scores = (calibration.get("held_out") or {}).get(key) or {}
+    return scores.get("accuracy"), scores.get("n")

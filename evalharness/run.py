@@ -7,6 +7,8 @@
     evidence   what claims are checked against: the retrieved passages for +rag variants; the source chunk and
                the reference for closed-book variants (there is nothing else the answer could be grounded in)
     verifier   the offline support checker, calibrated on this corpus (evalharness.calibration)
+    judge      optional (eval.judge): ragas metrics asked of an LLM, with failures counted and its agreement
+               with the verifier reported (evalharness.judge)
     run folder .qa/runs/RUN/: summary.json, items.jsonl, report.html, junit.xml, report.md
 
 Answers are generated greedily, batched, and cached by model/adapter hash + exact prompt, so an unchanged re-run
@@ -30,6 +32,8 @@ from qacore.errors import QAError, WorkspaceError
 from qacore.prompting import REFUSAL, is_refusal
 from qacore.store import Snapshot
 from qacore.workspace import Workspace, read_jsonl
+
+VERIFIER_NAME = "offline verifier (qacore.support + calibration)"
 
 
 @dataclass
@@ -206,7 +210,7 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
              log: Callable[[str], None] = lambda m: None) -> EvalResult:
     from evalharness.calibration import calibrate, load_verifier
     from evalharness.gates import compare_to_baseline, evaluate_gates, load_baseline
-    from evalharness.metrics import METRICS, aggregate, annotate, score_item
+    from evalharness.metrics import aggregate, annotate, run_metrics, score_item
     from evalharness.report import write_reports
     from qacore.embedder import Embedder
 
@@ -233,8 +237,16 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
         calibration = calibrate(workspace, embedder, train_cross_encoder=config.eval.train_cross_encoder, log=log)
     verifier = load_verifier(workspace, embedder)
     annotate(results, verifier, embedder)
+    judge: dict = {}
+    if config.eval.judge != "none":  # the optional LLM judge (ragas metrics), next to the verifier
+        from evalharness.judge import run_judge
+
+        judge = run_judge(results, spec=config.eval.judge, metrics=config.eval.judge_metrics,
+                          cache_path=workspace.generation_cache, base_url=config.eval.judge_base_url,
+                          max_new_tokens=config.eval.judge_max_new_tokens, log=log)
+    metrics = run_metrics(judge.get("metrics", ()))
     for row in results:
-        row["scores"] = score_item(row)
+        row["scores"] = score_item(row, metrics)
 
     name = run_name or time.strftime("%Y%m%dT%H%M%S")
     run_dir = workspace.runs_dir / name
@@ -242,14 +254,15 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
         "format_version": FORMAT_VERSION, "kind": "qa.eval", "run": name,
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "variants": {}, "metrics": {m.name: {"description": m.description, "higher_is_better": m.higher_is_better,
-                                             "applies_to": m.applies_to} for m in METRICS.values()},
+                                             "applies_to": m.applies_to} for m in metrics.values()},
         "items": items_info, "calibration": calibration,
-        "judge": {"name": "offline verifier (qacore.support + calibration)", "parse_failures": 0,
-                  "unscored": sum(v is None for r in results for v in r["scores"].values())},
+        "judge": {"name": VERIFIER_NAME + (f" + LLM judge {config.eval.judge} (ragas metrics)" if judge else ""),
+                  "parse_failures": judge["failures"]["parse"] if judge else 0,
+                  "unscored": sum(v is None for r in results for v in r["scores"].values()), **judge},
         "index_snapshot": snapshot.path.name, "config": config.model_dump(mode="json"), "gates": [],
     }
-    for variant, metrics in aggregate(results).items():
-        summary["variants"][variant] = {"metrics": metrics, "items": sum(r["variant"] == variant for r in results),
+    for variant, values in aggregate(results, metrics).items():
+        summary["variants"][variant] = {"metrics": values, "items": sum(r["variant"] == variant for r in results),
                                         "description": _describe(variant)}
     gate_results = evaluate_gates(summary, config.eval.gates) if config.eval.gates else []
     if baseline:
@@ -263,13 +276,22 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
 
 
 def _limit(items: list[EvalItem], limit: int | None) -> list[EvalItem]:
-    """The first `limit` items, keeping the answerable/unanswerable mix (a quick look that still measures both)."""
+    """`limit` items spread evenly over the list, keeping the answerable/unanswerable mix: a quick look that
+    still measures both kinds and every document (the splits are ordered by source, so the first N would cover
+    only the first few documents). Deterministic, so runs with the same --limit compare item for item."""
     if not limit or limit >= len(items):
         return items
     answerable = [i for i in items if i.answerable]
     unanswerable = [i for i in items if not i.answerable]
     n_unans = min(len(unanswerable), round(limit * len(unanswerable) / len(items)))
-    return answerable[: limit - n_unans] + unanswerable[:n_unans]
+    return _spread(answerable, limit - n_unans) + _spread(unanswerable, n_unans)
+
+
+def _spread(items: list, n: int) -> list:
+    """n items at even steps through the list (all of them when n >= len)."""
+    if n >= len(items):
+        return list(items)
+    return [items[i * len(items) // n] for i in range(n)]
 
 
 def _describe(variant: str) -> str:

@@ -80,9 +80,13 @@ class LocalGenerator:
         dtype = "bfloat16" if self.device == "cuda" and torch.cuda.is_bf16_supported() else "float32"
         model, self.tokenizer, _ = load_causal_lm(self.spec, dtype=dtype, device=self.device)
         if self.adapter is not None:
+            import warnings
+
             from peft import PeftModel
 
-            model = PeftModel.from_pretrained(model, str(self.adapter)).to(self.device)
+            with warnings.catch_warnings():  # peft calls a transformers property deprecated in 5.x: noise for users
+                warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+                model = PeftModel.from_pretrained(model, str(self.adapter)).to(self.device)
             model.eval()
         self.model = model
 

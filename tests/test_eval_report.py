@@ -479,3 +479,14 @@ def test_markdown_summary_escapes_cells(run_dir):
     assert "next line" in gate_row  # one cell stays on one line
     unescaped_pipes = len(re.findall(r"(?<!\\)\|", gate_row))
     assert unescaped_pipes == 4  # | icon | gate | message |
+
+
+def test_markdown_states_the_chosen_verifiers_held_out_accuracy():
+    summary, items = build_run()
+    summary["calibration"] = {"used": "calibrated_thresholds",
+                              "held_out": {"default": {"n": 362, "accuracy": 0.851},
+                                           "calibrated": {"n": 362, "accuracy": 0.859}}}
+    md = render_markdown(summary, items)
+    assert "held-out accuracy **0.859** on 362" in md  # the chosen one, not the default thresholds' 0.851
+    summary["calibration"] = {"used": "default_thresholds", "calibrated": False}  # nothing measured: no claim
+    assert "held-out accuracy" not in render_markdown(summary, items)

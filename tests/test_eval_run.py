@@ -180,3 +180,15 @@ def test_external_answers_and_user_gold_set(workspace, fake, tmp_path):
     broken.write_text('{"question": "ok?"}\nnot json\n{"answer": "x"}\n')
     result = qa("eval", "-w", str(workspace.root), "--questions", str(broken))
     assert result.exit_code == 1 and f"{broken}:2: not JSON" in result.output and f"{broken}:3: missing" in result.output
+
+
+def test_limit_spreads_over_the_items_and_keeps_the_unanswerable_mix():
+    from evalharness.run import EvalItem, _limit
+
+    items = [EvalItem(f"a{i}", f"q{i}", "r", True, source=f"doc{i // 10}") for i in range(40)]
+    items += [EvalItem(f"u{i}", f"u{i}", None, False) for i in range(10)]
+    picked = _limit(items, 10)
+    assert len(picked) == 10 and sum(not i.answerable for i in picked) == 2
+    assert {i.source for i in picked if i.answerable} == {"doc0", "doc1", "doc2", "doc3"}  # not only the first doc
+    assert [i.item_id for i in _limit(items, 10)] == [i.item_id for i in picked]  # same items every run
+    assert _limit(items, 100) == items
