@@ -25,6 +25,8 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_finetune.py
+	$(BIN)/python bench/bench_eval.py
 
 clean:
 	rm -rf .qa .pytest_cache .ruff_cache

@@ -127,7 +127,7 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
 
     cfg = config.finetune
     if cfg.epochs is None:  # measured on corpora/ (README): closed-book needs several passes to recall facts
-        cfg = cfg.model_copy(update={"epochs": 1 if cfg.with_context else 5})
+        cfg = cfg.model_copy(update={"epochs": 1 if cfg.with_context else 3})
     began = time.perf_counter()
 
     # --- 0. devices and precision ------------------------------------------------------------------------

@@ -10,8 +10,10 @@ echo "== qa ingest corpora/   (index + Q&A dataset; the embedded SmolLM2 writes 
 $QA ingest corpora/
 
 echo >&2
-echo "== qa finetune   (LoRA on the train split -> .qa/models/tuned)" >&2
-$QA finetune ${QA_DEMO_FINETUNE_ARGS:-}
+# 2 epochs keep the whole demo under 20 minutes on 2 CPU cores (about 9 of them here); `qa finetune` alone
+# defaults to 3, which recalls more of the training facts (README, "qa finetune").
+echo "== qa finetune --epochs 2   (LoRA on the train split -> .qa/models/tuned)" >&2
+$QA finetune ${QA_DEMO_FINETUNE_ARGS:---epochs 2}
 
 question="How much annual leave do I get?"   # a train question: its answer is "UK employees get 27 days ..."
 for flags in "--model base --no-rag" "--model tuned --no-rag" "--model tuned --rag"; do
@@ -21,10 +23,20 @@ for flags in "--model base --no-rag" "--model tuned --no-rag" "--model tuned --r
 done
 
 echo >&2
-echo "== qa eval --report html   (base vs tuned, closed-book vs RAG)" >&2
+echo "== qa eval --report html   (base vs tuned, closed-book vs RAG, on eval + unanswerable questions)" >&2
 set +e
-$QA eval --report html,json,md --limit "${QA_DEMO_EVAL_LIMIT:-60}" --run-name demo
+# 20 questions and 3 passages per +rag question: a 135M model reads a 5-passage prompt at ~7 s per answer here
+$QA eval --report html,json,md --limit "${QA_DEMO_EVAL_LIMIT:-20}" -k 3 --run-name demo
 status=$?
 set -e
+
+# Eval questions test generalisation; this checks memorisation: did fine-tuning put the corpus' facts into the
+# model? 20 train questions, closed-book, base vs tuned (the HF export is a valid --questions file).
+echo >&2
+echo "== qa eval on 20 train questions, closed-book: base vs tuned" >&2
+$QA export --format hf --split train -o .qa/exports/train-questions >/dev/null
+$QA eval --variant base --variant tuned --questions .qa/exports/train-questions/train.jsonl --limit 20 \
+  --report md,json --run-name demo-train-recall || true
+
 echo >&2
 echo "demo finished in $((SECONDS - started)) s; report: .qa/runs/demo/report.html (eval exit code $status)" >&2
