@@ -46,6 +46,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from common import corpora_workspace, cpu_counters, peak_rss_mib, write_section  # noqa: E402  (bench/common.py, next to this script)
+
 WORK = ROOT / "bench" / ".work" / "eval"
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 HEADING = "## Eval answer generation (bench/bench_eval.py)"
@@ -69,23 +71,8 @@ class BenchWorkspace(Workspace):
 
 
 def ensure_workspace(ws: Path | None) -> Path:
-    """The given workspace, or corpora/ ingested once into bench/.work/eval (extractors only, no LLM)."""
-    if ws is not None:
-        return ws
-    ws = WORK / ".qa"
-    if Workspace(ws).current_dataset() is None:
-        WORK.mkdir(parents=True, exist_ok=True)
-        toml = WORK / "qa.toml"
-        toml.write_text('[dataset]\ngenerator = "none"\n', encoding="utf-8")
-        print(f"bench: ingesting corpora/ into {ws} (about a minute)", file=sys.stderr)
-        subprocess.run(
-            [sys.executable, "-m", "cli", "--config", str(toml), "ingest", str(ROOT / "corpora")]
-            + ["--workspace", str(ws)],
-            cwd=ROOT,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    return ws
+    """The given workspace, or corpora/ ingested once into WORK (extractors only, no LLM)."""
+    return ws if ws is not None else corpora_workspace(WORK)
 
 
 def bench_config():
@@ -111,9 +98,6 @@ def device_and_dtype() -> tuple[str, str]:
     return device, "bfloat16" if device == "cuda" and torch.cuda.is_bf16_supported() else "float32"
 
 
-def peak_rss_mib() -> float:
-    with open("/proc/self/status", encoding="utf-8") as fh:
-        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
 
 
 def preimport() -> None:
@@ -278,13 +262,6 @@ def prepare(ws: Path, n: int) -> dict:
     }
 
 
-def cpu_counters() -> tuple[float, float, float]:
-    """(busy CPU-seconds of the whole machine, CPU-seconds of this process and its children, wall clock)."""
-    with open("/proc/stat", encoding="utf-8") as fh:
-        ticks = [int(x) for x in fh.readline().split()[1:8]]
-    busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
-    t = os.times()
-    return busy, t.user + t.system + t.children_user + t.children_system, time.monotonic()
 
 
 def run_child(which: str, ws: Path, n: int) -> dict:
@@ -473,15 +450,6 @@ def report(prep: dict, results: dict, s: dict, contention: str, ws: Path) -> str
     )
 
 
-def write_section(section: str) -> None:
-    text = BENCHMARKS_MD.read_text(encoding="utf-8") if BENCHMARKS_MD.exists() else "# Benchmarks\n\n"
-    start = text.find(HEADING)
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + ("" if end == -1 else "\n" + text[end + 1 :])
-    BENCHMARKS_MD.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -520,7 +488,7 @@ def main() -> None:
     section = report(prep, results, s, contention, ws)
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section(HEADING, section)
 
 
 if __name__ == "__main__":

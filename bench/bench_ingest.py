@@ -38,6 +38,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from common import cpu_counters, write_section  # noqa: E402  (bench/common.py, next to this script)
+
 WORK = ROOT / "bench" / ".work" / "ingest"
 DATASET = Path(os.environ.get("POLICYQA_DEV", ROOT.parent / "shared" / "datasets" / "policyqa-dev.json"))
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
@@ -249,13 +251,6 @@ def child_main(which: str, docs: Path, ws: Path) -> None:
     )
 
 
-def cpu_counters() -> tuple[float, float, float]:
-    """(busy CPU-seconds of the whole machine, CPU-seconds of this process and its children, wall clock)."""
-    with open("/proc/stat", encoding="utf-8") as fh:
-        ticks = [int(x) for x in fh.readline().split()[1:8]]  # user nice system idle iowait irq softirq
-    busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
-    t = os.times()
-    return busy, t.user + t.system + t.children_user + t.children_system, time.monotonic()
 
 
 def other_load(marks: list[tuple[str, tuple[float, float, float]]]) -> str:
@@ -501,21 +496,6 @@ def markdown(table, target_lines, n_questions: int, machine_line: str, contentio
     )
 
 
-def write_section(section: str) -> None:
-    if BENCHMARKS_MD.exists():
-        text = BENCHMARKS_MD.read_text(encoding="utf-8")
-    else:
-        text = (
-            "# Benchmarks\n\nNumbers here are measured by the scripts in bench/ on the machine described in each "
-            "section, never hand-edited.\n\n"
-        )
-    start = text.find(HEADING)
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + ("" if end == -1 else "\n" + text[end + 1 :])
-    BENCHMARKS_MD.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -569,7 +549,7 @@ def main() -> None:
     )
     print("naive stage timings, first ingest:", {k: round(v, 2) for k, v in nv["timings"].items()})
     if not args.no_write:
-        write_section(section)
+        write_section(HEADING, section)
         print(f"wrote {BENCHMARKS_MD}")
 
 
