@@ -22,6 +22,7 @@ import os
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,9 @@ from qacore.workspace import (
     remove_tree,
     sha256_file,
 )
+
+# peft reads a property that transformers 5.x deprecated; the warning says nothing a user can act on
+warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
 
 
 class TrainingError(QAError):
