@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import re
 import string
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -52,6 +51,7 @@ from typing import Any, Literal
 import numpy as np
 
 from evalharness.claims import split_claims, strip_citations
+from qacore.reader import token_f1
 from qacore.support import numbers_in
 
 AppliesTo = Literal["answerable", "unanswerable", "all"]
@@ -102,14 +102,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def token_f1_score(prediction: str, reference: str) -> float:
-    pred, ref = _tokens(prediction), _tokens(reference)
-    if not pred or not ref:
-        return float(pred == ref)
-    common = sum((Counter(pred) & Counter(ref)).values())
-    if common == 0:
-        return 0.0
-    precision, recall = common / len(pred), common / len(ref)
-    return 2 * precision * recall / (precision + recall)
+    return token_f1(_tokens(prediction), _tokens(reference))
 
 
 _rouge_scorer = None

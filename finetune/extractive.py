@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,7 +34,7 @@ from qacore.errors import ModelNotAvailableError, QAError, WorkspaceError
 from qacore.reader import ExtractiveReader, encode_pairs, exact_match, f1_score, pad_batch
 from qacore.store import Chunk, Snapshot
 from qacore.support import content_words
-from qacore.workspace import Workspace, atomic_write_json, fsync_tree, read_jsonl, remove_tree, sha256_file
+from qacore.workspace import Workspace, atomic_write_json, read_jsonl, sha256_file
 
 DEFAULT_NAME = "extractive"
 
@@ -425,31 +423,15 @@ def _train_extractive(workspace: Workspace, config: QAConfig, name: str, base_mo
 
 
 def publish_model(folder: Path, model, tokenizer, manifest: dict) -> None:
-    """Build NAME in a temporary sibling, fsync it, then swap it in: the previous NAME is renamed aside first
-    and deleted only once the new one is in place, so a crash leaves a complete old or new folder (the old
-    one as .old-NAME-* if the crash fell between the two renames)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{folder.name}-", dir=folder.parent))
-    old = None
-    try:
+    """model/ (transformers) + manifest.json, published atomically (qacore.workspace.publish_folder)."""
+    from qacore.workspace import publish_folder
+
+    def fill(tmp: Path) -> None:
         model.save_pretrained(tmp / "model", safe_serialization=True)
         tokenizer.save_pretrained(tmp / "model")
         atomic_write_json(tmp / "manifest.json", manifest)
-        fsync_tree(tmp)
-        if folder.exists():
-            old = folder.parent / f".old-{folder.name}-{os.getpid()}"
-            os.replace(folder, old)
-        os.replace(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not folder.exists():
-            os.replace(old, folder)
-        raise
-    from qacore.workspace import fsync_dir
 
-    fsync_dir(folder.parent)
-    if old is not None:
-        remove_tree(old)
+    publish_folder(folder, fill)
 
 
 def main_summary(result: ExtractiveResult) -> str:

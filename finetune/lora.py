@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import sys
-import tempfile
 import time
 import warnings
 from collections import Counter
@@ -49,8 +47,7 @@ from qacore.workspace import (
     Workspace,
     atomic_write_json,
     failpoint,
-    fsync_dir,
-    fsync_tree,
+    publish_folder,
     remove_tree,
     sha256_file,
 )
@@ -451,34 +448,17 @@ def _eval_loss(loss_model: AnswerLoss, examples, batch_size: int, pad_id: int, a
 
 
 def _publish(folder: Path, lm, weights: dict, manifest: dict, *, merge: bool, spec: str, log) -> None:
-    """Build NAME in a temporary sibling, fsync it, rename it into place. A previous NAME is renamed aside
-    first and deleted once the new one is in place (a crash between the two renames leaves it as .old-NAME-*)."""
-    import shutil
-
+    """adapter/ (+ merged/) + manifest.json, published atomically (qacore.workspace.publish_folder)."""
     from finetune.export import merge_adapter
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{folder.name}-", dir=folder.parent))
-    old = None
-    try:
+    def fill(tmp: Path) -> None:
         lm.save_pretrained(tmp / "adapter", state_dict=weights, safe_serialization=True)
         if merge:
             merge_adapter(spec, tmp / "adapter", tmp / "merged", expected_hash=manifest["base_model"]["content_hash"])
             manifest["merged"] = "merged"
         atomic_write_json(tmp / "manifest.json", manifest)
-        fsync_tree(tmp)
-        if folder.exists():
-            old = folder.parent / f".old-{folder.name}-{os.getpid()}"
-            os.replace(folder, old)
-        os.replace(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not folder.exists():
-            os.replace(old, folder)
-        raise
-    fsync_dir(folder.parent)
-    if old is not None:
-        remove_tree(old)
+
+    publish_folder(folder, fill)
     log(f"qa: saved {folder}")
 
 

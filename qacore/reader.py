@@ -309,7 +309,11 @@ def exact_match(prediction: str, reference: str) -> float:
 
 
 def f1_score(prediction: str, reference: str) -> float:
-    pred, ref = normalize_answer(prediction).split(), normalize_answer(reference).split()
+    return token_f1(normalize_answer(prediction).split(), normalize_answer(reference).split())
+
+
+def token_f1(pred: list[str], ref: list[str]) -> float:
+    """SQuAD token F1 of two normalised token lists (qa eval's token_f1 normalises more, then calls this)."""
     if not pred or not ref:
         return float(pred == ref)
     common = sum((Counter(pred) & Counter(ref)).values())

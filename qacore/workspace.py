@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -187,6 +187,30 @@ def fsync_tree(path: Path) -> None:
 
 def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+
+
+def publish_folder(folder: Path, fill: Callable[[Path], None]) -> None:
+    """Publish a whole folder atomically: `fill(tmp)` writes it in a temporary sibling, which is fsynced and
+    renamed into place. A previous folder is renamed aside first and deleted only once the new one is in place,
+    so a crash leaves a complete old or new folder (the old one as .old-NAME-* if it fell between the renames)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{folder.name}-", dir=folder.parent))
+    old = None
+    try:
+        fill(tmp)
+        fsync_tree(tmp)
+        if folder.exists():
+            old = folder.parent / f".old-{folder.name}-{os.getpid()}"
+            os.replace(folder, old)
+        os.replace(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and not folder.exists():
+            os.replace(old, folder)
+        raise
+    fsync_dir(folder.parent)
+    if old is not None:
+        remove_tree(old)
 
 
 def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
