@@ -24,8 +24,10 @@ population at all and count neither in `n` nor in `unscored`.
 
 Decisions, documented here because they change the numbers:
 - answer_correct = the normalised answer contains the normalised reference (a short reference such as
-  "27 days" inside a full-sentence answer is correct even though its F1 is low), or token_f1 >= 0.5 *and* every
-  number of the reference occurs in the answer (F1 alone gives "7 days" vs "27 days" 0.5).
+  "27 days" inside a full-sentence answer is correct even though its F1 is low), or the F1 of content words
+  (stopwords such as "of" left out) is above 0.5 *and* every number of the reference occurs in the answer. Plain
+  token F1 >= 0.5 called "7 days" correct for "27 days" and "End of training" correct for "End of employment"
+  (both 0.5 or more); on content words the latter is 0.5, not above it.
 - hallucination_rate (per answer): a refusal is never a hallucination. An answer to an answerable question
   hallucinates when at least one of its claims is not supported by the evidence. An answer to an *unanswerable*
   question that is not a refusal IS a hallucination, whatever its claims: the dataset only keeps unanswerable
@@ -52,7 +54,7 @@ import numpy as np
 
 from evalharness.claims import split_claims, strip_citations
 from qacore.reader import token_f1
-from qacore.support import numbers_in
+from qacore.support import content_words, numbers_in
 
 AppliesTo = Literal["answerable", "unanswerable", "all"]
 Aggregation = Literal["mean", "weighted_mean"]
@@ -144,7 +146,8 @@ def _answer_correct(item: dict) -> float | None:
         return 1.0
     # F1 alone would call "7 days" correct for "27 days" (F1 0.5): the reference's numbers must all be there
     numbers_ok = numbers_in(strip_citations(reference)) <= numbers_in(strip_citations(answer))
-    return float(numbers_ok and token_f1_score(answer, reference) >= 0.5)
+    content_f1 = token_f1(content_words(strip_citations(answer)), content_words(strip_citations(reference)))
+    return float(numbers_ok and content_f1 > 0.5)
 
 
 def _embedding_similarity(item: dict) -> float | None:
@@ -230,7 +233,7 @@ def _judge_metric(metric: str, description: str, applies_to: AppliesTo) -> Metri
 METRICS: dict[str, Metric] = {
     m.name: m
     for m in [
-        Metric("answer_correct", "the answer contains the reference, or token F1 >= 0.5 with all its numbers",
+        Metric("answer_correct", "the answer contains the reference, or content-word F1 > 0.5 with all its numbers",
                True, "answerable", _answer_correct),
         Metric("token_f1", "SQuAD token F1 between answer and reference (normalised, articles dropped)",
                True, "answerable", _token_f1),

@@ -150,9 +150,11 @@ def generate_answers(workspace: Workspace, config: QAConfig, variants: list[Vari
     questions = [i.question for i in items]
     shared_passages = None
     results = []
+    assistant = None
     for variant in variants:
         began = time.perf_counter()
-        assistant = Assistant(workspace, config, variant, base_url=base_url)
+        # NAME and NAME+rag share one loaded model: the previous variant's, when it is the same model
+        assistant = Assistant(workspace, config, variant, base_url=base_url, reuse=assistant)
         passages = None
         if variant.rag:
             if shared_passages is None:

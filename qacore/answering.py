@@ -89,13 +89,16 @@ class Assistant:
     """Loads a variant once (model, adapter, index); answers one question or many (batched, optionally cached)."""
 
     def __init__(self, workspace: Workspace, config: QAConfig, variant: Variant, *, k: int | None = None,
-                 base_url: str | None = None, device: str = "auto"):
+                 base_url: str | None = None, device: str = "auto", reuse: Assistant | None = None):
+        """reuse: an assistant of the same model (e.g. base for base+rag), whose loaded model is shared."""
         from qacore.generation import make_generator
 
         self.workspace, self.config, self.variant = workspace, config, variant
         self.k = k or config.retrieval.k
         self.reader = self.generator = None
-        if variant.model == "base":
+        if reuse is not None and reuse.variant.model == variant.model and reuse.generator is not None:
+            self.generator = reuse.generator
+        elif variant.model == "base":
             self.generator = make_generator(config.models.generator, device=device)
         elif variant.model.startswith("openai:"):
             self.generator = make_generator(variant.model, base_url=base_url)

@@ -8,8 +8,9 @@ Backends are looked up in BACKENDS by the spec's prefix ("openai:..."); anything
 Tests register fakes in BACKENDS, exactly where the real backends are found.
 
 Decoding is always greedy: the dataset, `qa ask` and `qa eval` must be repeatable run to run, and a cached
-answer must be the answer the model would give again. Local generation is batched with prompts sorted by length
-(left padding), which is where most of the speed over one-by-one pipeline calls comes from (BENCHMARKS.md).
+answer must be the answer the model would give again. Local generation uses continuous batching
+(qacore.decoding): each prompt is prefilled alone, all running prompts decode together, and a finished answer
+leaves the batch at once. The speed-up over one-by-one pipeline calls is in BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class LocalGenerator:
     """A Hugging Face causal LM on this machine (the embedded SmolLM2 by default), optionally with a LoRA
     adapter from `qa finetune`."""
 
-    def __init__(self, spec: str, adapter: str | os.PathLike | None = None, device: str = "auto", batch_size: int = 8):
+    def __init__(self, spec: str, adapter: str | os.PathLike | None = None, device: str = "auto", batch_size: int = 16):
         from qacore.models import folder_hash, resolve_generator_model
 
         # The identity (content hashes) is known without loading weights, so a run whose generations are all
@@ -97,37 +98,49 @@ class LocalGenerator:
         return render_chat(self.tokenizer, messages)
 
     def generate(self, conversations: Sequence[Messages], max_new_tokens: int = 128, progress=None) -> list[Generation]:
-        import torch
+        from qacore.decoding import greedy_decode, supports_continuous_batching
 
         if not conversations:
             return []
         prompts = [self.render(m) for m in conversations]
-        lengths = [len(self.tokenizer(p, add_special_tokens=False).input_ids) for p in prompts]
-        # longest first: similar lengths share a batch (little padding), and an out-of-memory shows up at once
-        order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
-        results: list[Generation | None] = [None] * len(prompts)
-        stop_ids = [self.tokenizer.eos_token_id]
+        ids = [self.tokenizer(p, add_special_tokens=False).input_ids for p in prompts]
+        stop_ids = {self.tokenizer.eos_token_id}
         im_end = self.tokenizer.convert_tokens_to_ids("<|im_end|>")
         if isinstance(im_end, int) and im_end != self.tokenizer.unk_token_id:
-            stop_ids.append(im_end)
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start:start + self.batch_size]
-            batch = self.tokenizer([prompts[i] for i in rows], return_tensors="pt", padding=True,
-                                   add_special_tokens=False).to(self.device)
-            began = time.perf_counter()
+            stop_ids.add(im_end)
+        # longest first: rows of similar length share the batch (little padding), and an out-of-memory shows at once
+        order = sorted(range(len(prompts)), key=lambda i: -len(ids[i]))
+        began = time.perf_counter()
+        if supports_continuous_batching(self.model):
+            new_ids = greedy_decode(self.model, [ids[i] for i in order], max_new_tokens=max_new_tokens,
+                                    stop_ids=stop_ids, max_batch=self.batch_size,
+                                    on_done=(lambda _: progress(1)) if progress is not None else None)
+        else:
+            new_ids = self._generate_padded([ids[i] for i in order], max_new_tokens, stop_ids, progress)
+        seconds = (time.perf_counter() - began) / len(prompts)  # throughput view: the call's time per answer
+        results: list[Generation | None] = [None] * len(prompts)
+        for i, tokens in zip(order, new_ids, strict=True):
+            text = self.tokenizer.decode(tokens, skip_special_tokens=True).strip()
+            results[i] = Generation(text=text, prompt_tokens=len(ids[i]), new_tokens=len(tokens), seconds=seconds)
+        return results  # type: ignore[return-value]
+
+    def _generate_padded(self, prompts: list[list[int]], max_new_tokens: int, stop_ids: set[int],
+                         progress=None) -> list[list[int]]:
+        """`model.generate` on left-padded batches: for models qacore.decoding cannot batch (sliding windows...)."""
+        import torch
+
+        results = []
+        for start in range(0, len(prompts), self.batch_size):
+            rows = prompts[start:start + self.batch_size]
+            batch = self.tokenizer.pad({"input_ids": rows}, return_tensors="pt").to(self.device)
             with torch.inference_mode():
                 out = self.model.generate(**batch, max_new_tokens=max_new_tokens, do_sample=False,
-                                          eos_token_id=stop_ids, pad_token_id=self.tokenizer.pad_token_id)
-            seconds = (time.perf_counter() - began) / len(rows)
-            new = out[:, batch["input_ids"].shape[1]:]  # (batch, new_tokens), right after the left-padded prompt
-            for row, i in enumerate(rows):
-                ids = new[row].tolist()
-                n_new = next((j for j, t in enumerate(ids) if t in stop_ids), len(ids))
-                text = self.tokenizer.decode(ids[:n_new], skip_special_tokens=True).strip()
-                results[i] = Generation(text=text, prompt_tokens=lengths[i], new_tokens=n_new, seconds=seconds)
+                                          eos_token_id=sorted(stop_ids), pad_token_id=self.tokenizer.pad_token_id)
+            for row in out[:, batch["input_ids"].shape[1]:].tolist():  # the new tokens, after the padded prompt
+                results.append(row[:next((j for j, t in enumerate(row) if t in stop_ids), len(row))])
             if progress is not None:
                 progress(len(rows))
-        return results  # type: ignore[return-value]
+        return results
 
 
 class OpenAIGenerator:
@@ -184,7 +197,7 @@ BACKENDS: dict[str, Callable[..., Generator]] = {
 
 
 def make_generator(spec: str, *, base_url: str | None = None, adapter: str | os.PathLike | None = None,
-                   device: str = "auto", batch_size: int = 8) -> Generator:
+                   device: str = "auto", batch_size: int = 16) -> Generator:
     prefix, sep, rest = spec.partition(":")
     if sep and prefix in BACKENDS:
         return BACKENDS[prefix](rest, base_url=base_url, adapter=adapter, device=device, batch_size=batch_size)

@@ -60,6 +60,13 @@ def test_answer_correct_containment_and_numbers():
     assert score(item(answer="7 days")) == 0.0  # F1 0.5 but the number is wrong
     assert score(item(answer="30 days of leave")) == 0.0
     assert score(item(reference=None)) is None
+    # short references: one content word of two is not enough, though plain token F1 is 2/3
+    assert token_f1_score("End of training", "End of employment") >= 0.5
+    assert score(item(answer="End of training", reference="End of employment")) == 0.0
+    assert score(item(answer="At the end of your employment.", reference="End of employment")) == 1.0
+    assert score(item(answer="Roles approved as remote by HR", reference="roles approved as remote")) == 1.0
+    assert score(item(answer="Staff connect to Fernhill-Staff with Okta credentials [1]",
+                      reference="Staff devices connect to Fernhill-Staff using Okta credentials")) == 1.0
 
 
 def test_abstention_and_over_refusal():

@@ -35,9 +35,11 @@ DOCS = {
 
 class FakeGenerator:
     calls = 0
+    made = 0
     mode = "good"
 
     def __init__(self, name: str, **_):
+        FakeGenerator.made += 1
         self.identity = {"backend": "fake", "model_id": f"fake:{name}", "mode": FakeGenerator.mode}
 
     def generate(self, conversations, max_new_tokens=128, progress=None):
@@ -63,7 +65,7 @@ class FakeGenerator:
 @pytest.fixture
 def fake(monkeypatch):
     monkeypatch.setitem(generation.BACKENDS, "fake", FakeGenerator)
-    FakeGenerator.calls, FakeGenerator.mode = 0, "good"
+    FakeGenerator.calls, FakeGenerator.made, FakeGenerator.mode = 0, 0, "good"
     return FakeGenerator
 
 
@@ -111,6 +113,7 @@ def test_eval_scores_variants_writes_reports_and_caches(workspace, fake):
     run = workspace.runs_dir / "first"
     summary = json.loads((run / "summary.json").read_text())
     assert set(summary["variants"]) == {"base", "base+rag"}
+    assert fake.made == 1  # base and base+rag share one loaded model
     rag, closed = summary["variants"]["base+rag"]["metrics"], summary["variants"]["base"]["metrics"]
     # closed-book the fake invents "42 days ... Gandalf": unsupported by the source chunk and reference
     assert closed["hallucination_rate"]["value"] == 1.0
