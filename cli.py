@@ -431,17 +431,17 @@ def _print_eval_summary(result) -> None:
     console = Console(highlight=False)
     shown = ["answer_correct", "token_f1", "hallucination_rate", "abstention", "over_refusal", "hit_at_k",
              "latency_s"]
+    # metrics as rows, variants as columns: metric names are long, variant names short, and a CI log is
+    # 80 columns wide (the other way round, rich cut the metric names to "halluc…")
     table = Table(title=f"qa eval {result.summary['run']}")
-    table.add_column("variant")
+    table.add_column("metric")
+    variants = result.summary["variants"]
+    for variant in variants:
+        table.add_column(variant, justify="right")
     for metric in shown:
         arrow = "↑" if result.summary["metrics"][metric]["higher_is_better"] else "↓"
-        table.add_column(f"{metric} {arrow}", justify="right")
-    for variant, info in result.summary["variants"].items():
-        cells = []
-        for metric in shown:
-            value = info["metrics"].get(metric, {}).get("value")
-            cells.append("-" if value is None else f"{value:.2f}")
-        table.add_row(variant, *cells)
+        values = [info["metrics"].get(metric, {}).get("value") for info in variants.values()]
+        table.add_row(f"{metric} {arrow}", *("-" if v is None else f"{v:.2f}" for v in values))
     console.print(table)
     for gate in result.summary["gates"]:
         mark = "PASS" if gate["passed"] else "FAIL"

@@ -20,7 +20,7 @@ BENCHMARKS.md):
 - It also prefills padded prompts through sdpa's masked path: 4 x 1,244-token prompts took 4.4 s per row,
   against 3.3 s for one prompt alone.
 - transformers' own continuous batching (`generate_batch`, paged attention) took 52 s for 16 closed-book
-  answers; one-by-one pipeline calls took 45 s.
+  answers; one-by-one pipeline calls took 45-53 s.
 
 Models whose cache is not a plain per-layer key/value cache (sliding windows, recurrent state) are refused with
 ValueError. The caller falls back to `model.generate` for them (qacore.generation).

@@ -114,6 +114,9 @@ def test_eval_scores_variants_writes_reports_and_caches(workspace, fake):
     summary = json.loads((run / "summary.json").read_text())
     assert set(summary["variants"]) == {"base", "base+rag"}
     assert fake.made == 1  # base and base+rag share one loaded model
+    # the terminal table fits an 80-column CI log without cutting metric names
+    assert "hallucination_rate ↓" in result.output and "over_refusal ↓" in result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
     rag, closed = summary["variants"]["base+rag"]["metrics"], summary["variants"]["base"]["metrics"]
     # closed-book the fake invents "42 days ... Gandalf": unsupported by the source chunk and reference
     assert closed["hallucination_rate"]["value"] == 1.0
