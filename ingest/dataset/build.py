@@ -54,7 +54,7 @@ from qacore.workspace import (
     sha256_text,
 )
 
-EXTRACTORS_VERSION = 1
+EXTRACTORS_VERSION = 2  # 2: question templates read as questions (clean titles, labels quoted, plurals)
 UNANSWERABLE_SOURCE = "unanswerable_questions.txt"
 
 

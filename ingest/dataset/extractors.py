@@ -59,33 +59,77 @@ def faq_pairs(text: str, chunk_id: int, source: str) -> Iterator[ExtractedPair]:
                         "faq-line")
 
 
+# A web page's title often ends in its site's name ("Remote Work Policy - Fernhill Analytics Wiki"): noise in a
+# question, so it is cut when the last part names a kind of site.
+_SITE_SUFFIX = re.compile(r"\s+[-|\u2013]\s+[^-|\u2013]*\b(?:wiki|intranet|confluence|sharepoint|notion|portal)\b"
+                          r"[^-|\u2013]*$", re.IGNORECASE)
+# Labels that are not noun phrases: "Approved by", "Applies to", "Last reviewed", "Page on-call within"
+_LABEL_ENDINGS = {"by", "to", "for", "of", "on", "at", "in", "with", "within", "from", "after", "before", "until"}
+_NOT_A_NOUN_PHRASE = re.compile(r"^(?:who|what|how|when|where|which|why|is|are|can|do|does)\b", re.IGNORECASE)
+# Columns that say nothing of their own: the row key is the subject ("| Maximum session length | 12 hours |")
+_GENERIC_COLUMNS = {"value", "setting", "answer", "info", "information"}
+
+
+def clean_title(title: str) -> str:
+    return _SITE_SUFFIX.sub("", title or "").strip()
+
+
+def _is_label(text: str) -> bool:
+    words = text.lower().split()
+    return bool(_NOT_A_NOUN_PHRASE.match(text)) or bool(words) and (words[-1] in _LABEL_ENDINGS
+                                                                     or words[-1].endswith("ed"))
+
+
+def _lower(text: str) -> str:
+    """'Retention period' -> 'retention period', 'Hours (UK time)' -> 'hours (UK time)'; 'IT service desk' and
+    'VPN' keep their capitals (an acronym first)."""
+    first = text.split(" ", 1)[0]
+    return text if any(c.isupper() for c in first[1:]) else text[:1].lower() + text[1:]
+
+
+def _be(noun_phrase: str) -> str:
+    """'is' or 'are' by the head noun: the last word outside brackets ('Hours (UK time)' -> 'hours')."""
+    words = re.sub(r"\([^)]*\)", " ", noun_phrase).split()
+    last = words[-1].lower() if words else ""
+    return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
+
+
+def definition_question(key: str, title: str) -> str:
+    """'What does the Expense Policy say about Pre-approval?'; a label such as 'Approved by' is quoted instead."""
+    title = clean_title(title)
+    if not title:
+        return f"What {_be(key)} {key}?"
+    if _is_label(key):
+        return f"In the {title}, what does '{key}' say?"
+    return f"What does the {title} say about {key}?"
+
+
 def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
     for m in _KEY_VALUE.finditer(text):
         key, value = m.group("key").strip(), m.group("value").strip().rstrip(".")
         if key.lower() in _GENERIC_KEYS or value.startswith(("//", "http")) or len(key.split()) > 6:
             continue
-        # A short term defined by a sentence reads as a definition; otherwise it is a property of the document.
-        if len(value.split()) >= 4 and len(key.split()) <= 3 and key[:1].isupper() and not key.isupper():
-            question = f"What is {key} at {title}?" if title else f"What is {key}?"
-        else:
-            question = f"What is the {key.lower()} in the {title}?" if title else f"What is the {key.lower()}?"
-        yield ExtractedPair(question, value, chunk_id, source, m.start("value"), m.end("value"), "definition")
+        yield ExtractedPair(definition_question(key, title), value, chunk_id, source, m.start("value"),
+                            m.end("value"), "definition")
 
 
 def _cells(line: str) -> list[str]:
     return [c.strip().strip("*") for c in line.strip().strip("|").split("|")]
 
 
-_NOT_A_NOUN_PHRASE = re.compile(r"^(?:who|what|how|when|where|which|why|is|are|can|do|does)\b", re.IGNORECASE)
-
-
 def table_question(column: str, row_key: str, title: str) -> str:
     """'What is the retention period for Payroll records in the Data Policy?' when the column header is a noun
-    phrase; headers such as 'Who it is for' are quoted instead of forced into that template."""
+    phrase; a label header ('Who it is for', 'Report to') is quoted; a generic one ('Value') leaves the row key
+    as the subject."""
+    title = clean_title(title)
     where = f" in the {title}" if title else ""
-    if _NOT_A_NOUN_PHRASE.match(column):
+    if _is_label(column):
         return f"In the {title or 'table'}, what does '{column}' say for {row_key}?"
-    return f"What is the {column.lower()} for {row_key}{where}?"
+    if column.lower() in _GENERIC_COLUMNS:
+        return f"What {_be(row_key)} the {_lower(row_key)}{where}?"
+    if column.isupper() and len(column) <= 4:  # a qualifier such as a country code: "| Laptop | ... | UK |"
+        return f"What {_be(row_key)} the {_lower(row_key)} for the {column}{where}?"
+    return f"What {_be(column)} the {_lower(column)} for {row_key}{where}?"
 
 
 def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
