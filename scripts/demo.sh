@@ -25,7 +25,8 @@ done
 echo >&2
 echo "== qa eval --report html   (base vs tuned, closed-book vs RAG, on eval + unanswerable questions)" >&2
 set +e
-# 20 questions and 3 passages per +rag question: a 135M model reads a 5-passage prompt at ~7 s per answer here
+# 20 questions and 3 passages per +rag question: each +rag answer costs about 3 s here (measured), most of it
+# reading the prompt; 5 passages would nearly double that
 $QA eval --report html,json,md --limit "${QA_DEMO_EVAL_LIMIT:-20}" -k 3 --run-name demo
 status=$?
 set -e
