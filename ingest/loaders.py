@@ -171,8 +171,7 @@ def load_pdf(path: Path, data: bytes) -> LoadedDocument:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
         raise Unusable(f"corrupt PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     parts, page_starts, offset = [], [], 0
-    for page_text in pages:
-        page_text = page_text.strip()
+    for page_text in clean_pdf_pages(pages):
         page_starts.append(offset)
         parts.append(page_text)
         offset += len(page_text) + 2
@@ -184,7 +183,74 @@ def load_pdf(path: Path, data: bytes) -> LoadedDocument:
         title = (reader.metadata or {}).get("/Title") or ""
     except Exception:
         title = ""
-    return LoadedDocument(text, str(title) or _title([], path), "pdf", [], page_starts=page_starts)
+    return LoadedDocument(text, str(title) or _title([], path), "pdf", numbered_headings(text),
+                          page_starts=page_starts)
+
+
+# --- PDF text: what pypdf's extraction loses ---------------------------------------------------------------
+# pypdf returns each page as its printed lines: running headers and footers repeat on every page, sentences
+# are hard-wrapped, and headings are just short lines. Left so, footers land in chunks, answers copy the line
+# breaks, and chunks have no heading path (citations show only the file). No maintained library restores this
+# for text PDFs without layout models, so these few rules do, conservatively.
+
+_DIGITS = re.compile(r"\d+")
+
+
+def clean_pdf_pages(pages: list[str]) -> list[str]:
+    """Per page: running headers/footers removed (a first or last line that, digits aside, recurs on another
+    page, e.g. "Internal - Page 1 of 4"), and a line that continues a sentence (starts in lower case) joined
+    to the line before it."""
+    lines_per_page = [[line.rstrip() for line in page.strip().splitlines()] for page in pages]
+    edges: dict[str, int] = {}
+    for lines in lines_per_page:
+        for line in {*lines[:2], *lines[-2:]}:
+            if line.strip():
+                key = _DIGITS.sub("#", line.strip())
+                edges[key] = edges.get(key, 0) + 1
+    running = {key for key, n in edges.items() if n >= 2 and len(pages) >= 2}
+    cleaned = []
+    for lines in lines_per_page:
+        kept = [line for i, line in enumerate(lines)
+                if not ((i < 2 or i >= len(lines) - 2) and _DIGITS.sub("#", line.strip()) in running)]
+        joined: list[str] = []
+        for line in kept:
+            stripped = line.strip()
+            if joined and joined[-1].strip() and stripped[:1].islower():
+                joined[-1] = joined[-1].rstrip() + " " + stripped
+            else:
+                joined.append(line)
+        cleaned.append("\n".join(joined).strip())
+    return cleaned
+
+
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(?P<title>[A-Z][^\n]{1,70}?)[ \t]*$", re.MULTILINE)
+
+
+def _follows(previous: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Is `number` a section number that can come right after `previous`? (1 -> 1.1, 2; 2.3 -> 2.4, 2.3.1, 3)"""
+    if not previous:
+        return number == (1,)
+    if number == (*previous, 1):
+        return True
+    return any(number == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous)))
+
+
+def numbered_headings(text: str) -> list[Heading]:
+    """Numbered section titles ("2. Annual leave", "2.1 Booking annual leave") that follow each other in order,
+    so that a line such as "27 December ..." or a numbered list item is not taken for one. Level 2 for "2.",
+    3 for "2.1": the document's title is level 1."""
+    headings: list[Heading] = []
+    previous: tuple[int, ...] = ()
+    for m in _NUMBERED.finditer(text):
+        title = m.group("title")
+        if title.endswith((".", ",", ";", ":")) or len(title.split()) > 10:
+            continue  # a sentence or a list item, not a title
+        number = tuple(int(n) for n in m.group("number").split("."))
+        if _follows(previous, number):
+            headings.append(Heading(m.start(), 1 + len(number), f"{m.group('number')}. {title}"
+                                    if len(number) == 1 else f"{m.group('number')} {title}"))
+            previous = number
+    return headings
 
 
 def _check_docx_container(data: bytes, max_uncompressed: int) -> None:

@@ -44,6 +44,25 @@ def test_pdf_pages_are_tracked():
     assert doc.loader == "pdf" and len(doc.page_starts) >= 3
     assert doc.page_starts == sorted(doc.page_starts) and doc.page_starts[0] == 0
     assert "annual leave" in doc.text.lower()
+    # structure pypdf loses, restored: numbered headings, no running footer, no hard wraps inside a sentence
+    titles = [(h.level, h.title) for h in doc.headings]
+    assert (2, "2. Annual leave") in titles and (3, "2.1 Booking annual leave") in titles
+    assert "Page 1 of" not in doc.text
+    assert "Applies to all employees" in doc.text
+
+
+def test_pdf_text_cleaning_rules():
+    from ingest.loaders import clean_pdf_pages, numbered_headings
+
+    pages = ["Policy\n1. Scope\nThis applies to all\nstaff in the UK.\nACME - Page 1 of 2",
+             "2. Leave\n27 December to 31 December is a closure.\n1. Request leave in Workday.\nACME - Page 2 of 2"]
+    first, second = clean_pdf_pages(pages)
+    assert first == "Policy\n1. Scope\nThis applies to all staff in the UK."  # footer gone, wrap joined
+    assert "Page 2 of 2" not in second
+    headings = numbered_headings(first + "\n\n" + second)
+    # "27 December ..." does not follow "2" and "1. Request leave in Workday." is a sentence: neither is a heading
+    assert [(h.level, h.title) for h in headings] == [(2, "1. Scope"), (2, "2. Leave")]
+    assert clean_pdf_pages(["Only page\nFooter 1"]) == ["Only page\nFooter 1"]  # one page: nothing recurs
 
 
 def test_docx_headings_and_tables():
