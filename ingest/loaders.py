@@ -367,6 +367,8 @@ def parse_headings(loader: str, text: str) -> list[Heading]:
         return markdown_headings(text)
     if loader == "text":
         return plain_text_headings(text)
+    if loader == "pdf":
+        return numbered_headings(text)
     return []
 
 

@@ -32,7 +32,7 @@ from qacore.workspace import Workspace, failpoint, sha256_bytes, sha256_text
 
 # Bump when the output of a stage changes for the same input, so old indexes are rebuilt.
 CHUNKER_VERSION = 1
-LOADERS_VERSION = 1
+LOADERS_VERSION = 2  # 2: PDF footers, hard wraps, numbered headings
 REDACTION_VERSION = 1
 
 

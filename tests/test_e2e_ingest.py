@@ -26,6 +26,10 @@ def test_every_corpus_file_is_ingested(corpora_workspace):
     loaders = {doc["loader"] for doc in snap.documents.values()}
     assert loaders == {"markdown", "text", "html", "pdf", "docx", "csv"}
     assert all(c.n_tokens <= 254 for c in snap.iter_chunks())  # MiniLM window minus [CLS]/[SEP]
+    # PDF chunks carry their numbered section (kept through redaction) and no running footer
+    leave = [c for c in snap.iter_chunks() if c.source == "corpora/leave-policy.pdf"]
+    assert any(c.heading_path[-1:] == ["2.1 Booking annual leave"] for c in leave)
+    assert not any("Page 1 of" in c.text for c in leave)
 
 
 def test_no_planted_secret_or_personal_data_survives(corpora_workspace):
