@@ -26,18 +26,10 @@ Internal: `--only qa|qa-cached|naive --workspace WS --items N --out DIR` runs on
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-os.environ.pop("QA_CONFIG", None)  # built-in defaults (plus the overrides below), not a user's qa.toml
-
 import argparse
 import datetime
 import itertools
 import json
-import platform
 import subprocess
 import sys
 import time
@@ -46,10 +38,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from common import corpora_workspace, cpu_counters, peak_rss_mib, write_section  # noqa: E402  (bench/common.py, next to this script)
+from common import corpora_workspace, cpu_counters, peak_rss_mib, write_section  # noqa: E402
+from common import machine as common_machine  # noqa: E402  (bench/common.py, next to this script)
 
 WORK = ROOT / "bench" / ".work" / "eval"
-BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 HEADING = "## Eval answer generation (bench/bench_eval.py)"
 BASE = "embedded:SmolLM2-135M-Instruct"
 VARIANTS = ("base", "base+rag")
@@ -292,19 +284,9 @@ def run_child(which: str, ws: Path, n: int) -> dict:
 
 
 def machine() -> str:
-    import psutil
-    import torch
-
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as fh:
-        cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
     import transformers
 
-    return (
-        f"{os.cpu_count()} cores ({cpu}), torch {torch.__version__} with {torch.get_num_threads()} threads, "
-        f"transformers {transformers.__version__}, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, "
-        f"Python {platform.python_version()}"
-    )
+    return common_machine(f"transformers {transformers.__version__}")
 
 
 def token_counter():

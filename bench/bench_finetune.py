@@ -23,18 +23,13 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # qa finetune's default (finetune/__init__.py), given to both sides so the loops are compared, not the OpenMP setting
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-os.environ.pop("QA_CONFIG", None)
 
 import argparse
 import datetime
 import itertools
 import json
-import platform
 import subprocess
 import sys
 import time
@@ -42,10 +37,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from common import corpora_workspace, cpu_counters, peak_rss_mib, write_section  # noqa: E402  (bench/common.py, next to this script)
+from common import corpora_workspace, cpu_counters, peak_rss_mib, write_section  # noqa: E402
+from common import machine as common_machine  # noqa: E402  (bench/common.py, next to this script)
 
 WORK = ROOT / "bench" / ".work" / "finetune"
-BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 HEADING = "## Fine-tuning (bench/bench_finetune.py)"
 BASE = "embedded:SmolLM2-135M-Instruct"
 LORA = {"r": 16, "alpha": 32, "dropout": 0.05}
@@ -197,15 +192,7 @@ def run_child(which: str, ws: Path, steps: int) -> dict:
 
 
 def machine() -> str:
-    import psutil
-    import torch
-
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as fh:
-        cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
-    return (f"{os.cpu_count()} cores ({cpu}), torch {torch.__version__} with {torch.get_num_threads()} threads, "
-            f"{psutil.virtual_memory().total / 2**30:.0f} GiB RAM, Python {platform.python_version()}, "
-            f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY')} for both")
+    return common_machine(f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY')} for both")
 
 
 def report(results: dict, contention: str, ws: Path, steps: int) -> str:

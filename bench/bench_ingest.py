@@ -17,18 +17,11 @@ Internal: `--only naive|qa|qa-noredact --docs DIR --workspace DIR` runs one firs
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-os.environ.pop("QA_CONFIG", None)  # built-in defaults (plus the overrides below), not a user's qa.toml
-
 import argparse
 import datetime
 import itertools
 import json
-import platform
+import os
 import shutil
 import subprocess
 import sys
@@ -38,11 +31,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from common import cpu_counters, write_section  # noqa: E402  (bench/common.py, next to this script)
+from common import BENCHMARKS_MD, cpu_counters, write_section  # noqa: E402
+from common import machine as common_machine  # noqa: E402  (bench/common.py, next to this script)
 
 WORK = ROOT / "bench" / ".work" / "ingest"
 DATASET = Path(os.environ.get("POLICYQA_DEV", ROOT.parent / "shared" / "datasets" / "policyqa-dev.json"))
-BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 HEADING = "## Ingest and retrieval (bench/bench_ingest.py)"
 APPENDED = "\n\nThis section was added later to check how an index picks up a small edit to one document.\n"
 K = 5
@@ -325,22 +318,9 @@ def measure_retrieval(qa_on: dict, qa_off: dict, naive: dict, questions: list[Qu
 
 
 def machine() -> str:
-    import psutil
-    import torch
-
     from qacore.embedder import choose_dtype
 
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    return (
-        f"{os.cpu_count()} cores ({cpu}), torch {torch.__version__} with {torch.get_num_threads()} threads, "
-        f"{psutil.virtual_memory().total / 2**30:.0f} GiB RAM, qa embedding dtype {choose_dtype('auto')}, "
-        f"Python {platform.python_version()}"
-    )
+    return common_machine(f"qa embedding dtype {choose_dtype('auto')}")
 
 
 def fmt(value, unit="s") -> str:

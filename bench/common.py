@@ -4,11 +4,32 @@ rewriting its own section of BENCHMARKS.md while keeping the others (and the han
 from __future__ import annotations
 
 import os
+import platform
 import time
 from pathlib import Path
 
+# Every benchmark runs offline on the built-in defaults (embedded models), never a user's qa.toml. Set when a
+# script imports this module, which each does before anything imports transformers or huggingface_hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.pop("QA_CONFIG", None)
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
+
+
+def machine(*extra: str) -> str:
+    """The machine a section was measured on, plus what a benchmark adds (library versions, settings)."""
+    import psutil
+    import torch
+
+    cpu = "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as fh:
+        cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
+    parts = [f"{os.cpu_count()} cores ({cpu})", f"torch {torch.__version__} with {torch.get_num_threads()} threads",
+             *extra, f"{psutil.virtual_memory().total / 2**30:.0f} GiB RAM", f"Python {platform.python_version()}"]
+    return ", ".join(parts)
 
 
 def cpu_counters() -> tuple[float, float, float]:

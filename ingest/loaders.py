@@ -16,6 +16,7 @@ import json
 import logging
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,13 +202,9 @@ def clean_pdf_pages(pages: list[str]) -> list[str]:
     page, e.g. "Internal - Page 1 of 4"), and a line that continues a sentence (starts in lower case) joined
     to the line before it."""
     lines_per_page = [[line.rstrip() for line in page.strip().splitlines()] for page in pages]
-    edges: dict[str, int] = {}
-    for lines in lines_per_page:
-        for line in {*lines[:2], *lines[-2:]}:
-            if line.strip():
-                key = _DIGITS.sub("#", line.strip())
-                edges[key] = edges.get(key, 0) + 1
-    running = {key for key, n in edges.items() if n >= 2 and len(pages) >= 2}
+    pages_with = Counter(key for lines in lines_per_page  # each key counted once per page
+                         for key in {_DIGITS.sub("#", line.strip()) for line in [*lines[:2], *lines[-2:]]} if key)
+    running = {key for key, n in pages_with.items() if n >= 2}
     cleaned = []
     for lines in lines_per_page:
         kept = [line for i, line in enumerate(lines)
@@ -247,8 +244,7 @@ def numbered_headings(text: str) -> list[Heading]:
             continue  # a sentence or a list item, not a title
         number = tuple(int(n) for n in m.group("number").split("."))
         if _follows(previous, number):
-            headings.append(Heading(m.start(), 1 + len(number), f"{m.group('number')}. {title}"
-                                    if len(number) == 1 else f"{m.group('number')} {title}"))
+            headings.append(Heading(m.start(), 1 + len(number), m.group(0).strip()))
             previous = number
     return headings
 

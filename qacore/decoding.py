@@ -56,7 +56,7 @@ def greedy_decode(model, prompts: Sequence[Sequence[int]], *, max_new_tokens: in
     waiting = list(range(len(prompts)))  # served in this order
     rows: list[int] = []  # prompt index of each running row
     cache = None  # DynamicCache over the running rows, left-padded: keys/values (rows, kv_heads, width, head_dim)
-    mask = last = positions = None  # (rows, width) 1 = real token; (rows,) last token; (rows,) its next position
+    mask = last = None  # (rows, width): 1 = real token, 0 = padding; (rows,): the token each row feeds next
 
     def finished(i: int, token: int) -> bool:
         if token in stop_ids:
@@ -68,6 +68,8 @@ def greedy_decode(model, prompts: Sequence[Sequence[int]], *, max_new_tokens: in
         if on_done is not None:
             on_done(i)
 
+    if max_new_tokens <= 0:
+        return outputs
     with torch.inference_mode():
         while waiting or rows:
             # 1. fill the batch: each newcomer is prefilled alone and its cache padded into the batch's
@@ -76,25 +78,23 @@ def greedy_decode(model, prompts: Sequence[Sequence[int]], *, max_new_tokens: in
                 ids = torch.tensor([list(prompts[i])], device=device)  # (1, prompt_len)
                 out = model(input_ids=ids, use_cache=True, logits_to_keep=1)  # logits (1, 1, vocab)
                 token = int(out.logits[0, -1].argmax())
-                if max_new_tokens <= 0 or finished(i, token):
+                if finished(i, token):
                     done(i)
                     continue
                 cache, mask = _join(cache, mask, _returned_cache(out), ids.shape[1])
                 rows.append(i)
                 new = torch.tensor([token], device=device)
                 last = new if last is None else torch.cat([last, new])
-                pos = torch.tensor([ids.shape[1]], device=device)
-                positions = pos if positions is None else torch.cat([positions, pos])
             if not rows:
                 break
-            # 2. one step for every running row
+            # 2. one step for every running row; a row's position is its count of real tokens before this one
             mask = torch.cat([mask, mask.new_ones(len(rows), 1)], dim=1)
-            out = model(input_ids=last[:, None], attention_mask=mask, position_ids=positions[:, None],
+            positions = mask.sum(dim=1, keepdim=True) - 1  # (rows, 1)
+            out = model(input_ids=last[:, None], attention_mask=mask, position_ids=positions,
                         use_cache=True, **{cache_arg: cache})
             cache = _returned_cache(out)
             last = out.logits[:, -1].argmax(dim=-1)  # (rows,)
-            positions = positions + 1
-            # 3. finished rows leave; the cache, mask and positions keep the others
+            # 3. finished rows leave; the cache and mask keep the others
             keep = []
             for r, (i, token) in enumerate(zip(rows, last.tolist(), strict=True)):
                 if finished(i, token):
@@ -104,11 +104,11 @@ def greedy_decode(model, prompts: Sequence[Sequence[int]], *, max_new_tokens: in
             if len(keep) < len(rows):
                 rows = [rows[r] for r in keep]
                 if not rows:
-                    cache = mask = last = positions = None
+                    cache = mask = last = None
                     continue
                 index = torch.tensor(keep, device=device)
                 cache.batch_select_indices(index)
-                mask, last, positions = mask[index], last[index], positions[index]
+                mask, last = mask[index], last[index]
                 cache, mask = _trim(cache, mask)
     return outputs
 

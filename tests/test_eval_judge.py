@@ -15,7 +15,7 @@ import json
 import re
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from evalharness.judge import agreement_stats, parse_reply, verifier_agreement
 from ingest.pipeline import run_ingest
 from qacore.workspace import Workspace
+from tests.conftest import JSONHandler
 
 DOCS = {
     "it.md": "# IT FAQ\n\n"
@@ -130,11 +131,8 @@ def judge_reply(prompt: str) -> str:
     return "I cannot help with that."
 
 
-class FakeJudgeAPI(BaseHTTPRequestHandler):
+class FakeJudgeAPI(JSONHandler):
     server: FakeJudgeServer
-
-    def log_message(self, *args):
-        pass
 
     def do_POST(self):
         request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
@@ -161,14 +159,6 @@ class FakeJudgeAPI(BaseHTTPRequestHandler):
                 "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
             },
         )
-
-    def _reply(self, status: int, payload: dict) -> None:
-        body = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 class FakeJudgeServer(ThreadingHTTPServer):

@@ -11,7 +11,7 @@ import email.policy
 import json
 import socket
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -21,21 +21,11 @@ from qacore.chatformat import validate_chat_record
 from qacore.errors import QAError
 from qacore.prompting import REFUSAL, SYSTEM_CLOSED_BOOK
 from qacore.workspace import Workspace, read_json
+from tests.conftest import JSONHandler
 
 
-class FakeFineTuningAPI(BaseHTTPRequestHandler):
+class FakeFineTuningAPI(JSONHandler):
     server: FakeServer
-
-    def log_message(self, *args):  # keep pytest output clean
-        pass
-
-    def _reply(self, status: int, payload: dict) -> None:
-        body = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def _error(self, status: int, message: str) -> None:
         self._reply(status, {"error": {"message": message, "type": "invalid_request_error", "param": None,

@@ -63,6 +63,7 @@ def test_pdf_text_cleaning_rules():
     # "27 December ..." does not follow "2" and "1. Request leave in Workday." is a sentence: neither is a heading
     assert [(h.level, h.title) for h in headings] == [(2, "1. Scope"), (2, "2. Leave")]
     assert clean_pdf_pages(["Only page\nFooter 1"]) == ["Only page\nFooter 1"]  # one page: nothing recurs
+    assert clean_pdf_pages(["Step 1\nStep 2"]) == ["Step 1\nStep 2"]  # same shape twice on one page is not running
 
 
 def test_docx_headings_and_tables():
