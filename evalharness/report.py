@@ -886,7 +886,8 @@ def write_reports(
 
     summary.json ("json") and items.jsonl ("items") are always written: they are the run's record (and what
     `--baseline` reads back); `formats` adds "html" (report.html), "junit" (junit.xml) and "md" (report.md).
-    Unknown formats raise ValueError before anything is written. Every file is written atomically."""
+    Unknown formats raise ValueError before anything is written. Every file is written atomically; a report
+    file of a format not asked for this time is removed, so a reused folder never mixes two runs."""
     unknown = [f for f in formats if f not in REPORT_FORMATS]
     if unknown:
         raise ValueError(
@@ -912,6 +913,9 @@ def write_reports(
     if "md" in formats:
         atomic_write_text(folder / REPORT_FILES["md"], render_markdown(summary, items))
         written["md"] = folder / REPORT_FILES["md"]
+    for fmt, filename in REPORT_FILES.items():  # a reused --run-name: no report left over from the older run
+        if fmt not in written:
+            (folder / filename).unlink(missing_ok=True)
     return written
 
 

@@ -250,8 +250,8 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
     for row in results:
         row["scores"] = score_item(row, metrics)
 
-    name = run_name or time.strftime("%Y%m%dT%H%M%S")
-    run_dir = workspace.runs_dir / name
+    run_dir = workspace.runs_dir / run_name if run_name else _new_run_dir(workspace.runs_dir)
+    name = run_dir.name
     summary = {
         "format_version": FORMAT_VERSION, "kind": "qa.eval", "run": name,
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -275,6 +275,21 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
     summary["seconds"] = round(time.perf_counter() - started, 1)
     reports = write_reports(run_dir, summary, results, list(formats))
     return EvalResult(run_dir, summary, results, gate_results, reports)
+
+
+def _new_run_dir(runs_dir: Path) -> Path:
+    """A fresh folder named by the time; a second run in the same second gets "-2", "-3"... so an earlier
+    run's record is never overwritten (mkdir without exist_ok claims the name atomically)."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    runs_dir.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 1000):
+        candidate = runs_dir / (stamp if n == 1 else f"{stamp}-{n}")
+        try:
+            candidate.mkdir()
+            return candidate
+        except FileExistsError:
+            continue
+    raise RuntimeError(f"could not find a free run folder name under {runs_dir}")
 
 
 def _limit(items: list[EvalItem], limit: int | None) -> list[EvalItem]:

@@ -81,7 +81,12 @@ def test_dataset_outputs_provenance_and_split(ingested, config):
     assert manifest["index_snapshot"] and manifest["counts"]["train.jsonl"] == len(train)
 
 
-def test_rebuild_replaces_the_dataset_atomically(ingested, config):
+def test_rebuild_replaces_the_dataset_atomically(ingested, config, monkeypatch):
+    import time
+
+    real_strftime = time.strftime  # both builds in the same second: the folder names must still differ
+    monkeypatch.setattr(time, "strftime", lambda fmt, *t: "20260101T000000" if fmt == "%Y%m%dT%H%M%S"
+                        else real_strftime(fmt, *t))
     first = build_dataset(ingested, config)
     second = build_dataset(ingested, config)
     assert first.folder != second.folder

@@ -135,6 +135,11 @@ def test_eval_scores_variants_writes_reports_and_caches(workspace, fake):
     second = json.loads((workspace.runs_dir / "second" / "summary.json").read_text())
     assert second["variants"]["base+rag"]["metrics"]["hallucination_rate"] == rag["hallucination_rate"]
 
+    # reusing a run name replaces that run whole: no report.html left over from the older run
+    assert qa("eval", "-w", str(workspace.root), "--run-name", "first", "--no-calibration",
+              "--report", "json").exit_code == 0
+    assert not (run / "report.html").exists() and (run / "summary.json").exists()
+
 
 def test_gates_decide_the_exit_code(workspace, fake):
     ws = str(workspace.root)
@@ -144,6 +149,10 @@ def test_gates_decide_the_exit_code(workspace, fake):
     failing = qa("eval", "-w", ws, "--variant", "base", "--no-calibration", "--report", "json,junit",
                  "--gate", "base.hallucination_rate <= 0.15")
     assert failing.exit_code == 3 and "FAIL" in failing.output
+    # back-to-back runs with default names (same second, even) each keep their own folder
+    runs = sorted(p for p in workspace.runs_dir.iterdir() if p.is_dir())
+    assert len(runs) == 2 and {tuple(json.loads((r / "summary.json").read_text())["variants"]) for r in runs} == {
+        ("base+rag",), ("base",)}
     bad = qa("eval", "-w", ws, "--gate", "base+rag.hallucination_rate =< 0.1")
     assert bad.exit_code == 2
 

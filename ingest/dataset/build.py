@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -358,7 +359,9 @@ def build_dataset(
 def _publish(workspace: Workspace, splits: dict[str, list[Pair]], report: DatasetReport, manifest: dict) -> None:
     """Write a new dataset folder, then repoint datasets/CURRENT atomically; then drop older folders."""
     root = workspace.root / "datasets"
-    name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    # timestamp for people, random suffix for uniqueness: two builds in the same second (same process even)
+    # must not collide, or the second would fail to publish
+    name = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     tmp = root / f".tmp-{name}"
     tmp.mkdir(parents=True)
     try:
