@@ -376,7 +376,8 @@ def _print_answer(result, as_json: bool) -> None:
 @click.option("--gate", "gates", multiple=True,
               help='Extra threshold gate (repeatable), e.g. "tuned+rag.hallucination_rate <= 0.15"; added to '
                    "eval.gates from qa.toml.")
-@click.option("--run-name", default=None, help="Run folder name under .qa/runs. [default: a timestamp]")
+@click.option("--run-name", default=None, help="Run folder name under .qa/runs; an existing run of that name is replaced. "
+                   "[default: the start time, YYYYMMDDTHHMMSS, with -2, -3... if taken]")
 @click.option("--base-url", default=None, help="Endpoint for openai:MODEL variants.")
 @click.option("--no-calibration", is_flag=True, help="Use the verifier's last calibration (or its defaults).")
 @click.option("--judge", default=None,
