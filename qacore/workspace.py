@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,7 +201,7 @@ def publish_folder(folder: Path, fill: Callable[[Path], None]) -> None:
         fill(tmp)
         fsync_tree(tmp)
         if folder.exists():
-            old = folder.parent / f".old-{folder.name}-{os.getpid()}"
+            old = folder.parent / f".old-{folder.name}-{uuid.uuid4().hex[:8]}"  # never an earlier leftover
             os.replace(folder, old)
         os.replace(tmp, folder)
     except BaseException:

@@ -100,3 +100,29 @@ def test_second_concurrent_ingest_fails_clearly_or_waits(docs, tmp_path, tiny_em
     assert waiting.returncode == 0, waiting.stderr
     assert json.loads(waiting.stdout)["up_to_date"]  # it ran after the first finished, and saw its result
     assert index_state(ws)[2] == 2
+
+
+def test_publish_folder_replaces_whole_keeps_the_old_on_failure_and_ignores_leftovers(tmp_path):
+    from qacore.workspace import publish_folder
+
+    target = tmp_path / "models" / "tuned"
+
+    def write(files):
+        return lambda tmp: [(tmp / name).write_text(text) for name, text in files.items()]
+
+    publish_folder(target, write({"a.txt": "1", "b.txt": "1"}))
+    # a crash of an earlier process (same pid, even) left its renamed-aside folder behind
+    leftover = target.parent / f".old-tuned-{os.getpid()}"
+    leftover.mkdir()
+    (leftover / "x").write_text("stale")
+    publish_folder(target, write({"a.txt": "2"}))
+    assert {p.name: p.read_text() for p in target.iterdir()} == {"a.txt": "2"}  # whole: no stale b.txt
+
+    def fail(tmp):
+        (tmp / "a.txt").write_text("half")
+        raise RuntimeError("killed while writing")
+
+    with pytest.raises(RuntimeError):
+        publish_folder(target, fail)
+    assert {p.name: p.read_text() for p in target.iterdir()} == {"a.txt": "2"}
+    assert sorted(p.name for p in target.parent.iterdir()) == [leftover.name, "tuned"]  # no temp folder left
