@@ -61,14 +61,35 @@ def render_chat(tokenizer, messages: list[dict[str, str]], add_generation_prompt
     return text + ("### Assistant:\n" if add_generation_prompt else "")
 
 
+# What a refusal clause says: "I don't know", "the context does not mention ...", "X is not specified", "I cannot
+# find ...". Verbs that can also state a fact about the world ("covered", "available", "provided": "contractors
+# are not covered by the health plan") count only when their object is the documents themselves.
+_DOCS = r"(?:context|passages?|documents?|documentation|texts?|sources?|information|handbook|materials?)"
 _REFUSAL_RE = re.compile(
-    r"\b(?:i (?:do not|don't|dont) know|not (?:covered|mentioned|specified|stated|provided|available|in the "
-    r"(?:context|passages|documents))|(?:cannot|can't|could not|couldn't) (?:find|answer|determine)|no information|"
-    r"do not (?:contain|cover|say|mention)|does not (?:contain|cover|say|mention)|unable to (?:find|answer))\b",
+    r"\bi (?:do not|don't|dont|do n't) know\b"
+    r"|\b(?:not|n't|never) (?:explicitly |directly )?(?:mentioned|specified|stated|described|documented)\b"
+    r"|\bnot (?:covered|provided|available|found|given|included|listed|addressed) (?:in|by) (?:the |these |this |any |"
+    r"your |my )?(?:provided |given )?" + _DOCS +
+    r"|\b(?:cannot|can't|can not|could not|couldn't|unable to) (?:find|answer|determine|tell|say)\b"
+    r"|\bno (?:specific )?(?:information|mention|details?|data)\b"
+    r"|\b" + _DOCS + r" (?:does|do|did)(?: not|n't) (?:contain|cover|say|mention|provide|specify|include|state|"
+    r"describe|answer|address)\b"
+    r"|\b(?:policy|policies|guide|it) (?:does|do|did)(?: not|n't) (?:say|mention|specify|state)\b",
     re.IGNORECASE,
 )
+# Politeness around a refusal ("I'm sorry, but ...") carries no answer.
+_FILLER_RE = re.compile(r"^(?:i'?m sorry|i am sorry|sorry|unfortunately|i apologi[sz]e|apologies|however|but)$",
+                        re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|;\s*|,\s*(?=but\b|however\b|although\b|though\b)"
+                           r"|\s+(?=but\b)|:\s+(?=[A-Z])")
 
 
 def is_refusal(answer: str) -> bool:
-    """Does the answer decline to answer? Lenient on wording, because models paraphrase the refusal."""
-    return not answer.strip() or bool(_REFUSAL_RE.search(answer[:300]))
+    """Does the answer decline to answer, and say nothing else? Lenient on wording (models paraphrase the
+    refusal), strict on content: every clause must be a refusal or politeness. "The policy does not mention a
+    cap, but contractors get 30 days" is an answer, whose claims the verifier then checks; so is "No. Contractors
+    are not covered by the health plan." An empty answer counts as a refusal (nothing was claimed)."""
+    text = re.sub(r"\[\d{1,2}\]", " ", answer[:600])
+    clauses = [c.strip(" \t,.;:!?-*\"'()") for c in _CLAUSE_SPLIT.split(text)]
+    clauses = [c for c in clauses if re.search(r"\w", c) and not _FILLER_RE.match(c)]
+    return all(_REFUSAL_RE.search(c) for c in clauses)

@@ -96,6 +96,27 @@ def test_split_claims_drops_citations_and_refusals():
     assert claims == ["UK employees get 27 days.", "The portal is vpn.fernhill.example, e.g. for remote work."]
 
 
+@pytest.mark.parametrize("answer, refused", [
+    (REFUSAL, True), ("", True), ("I'm sorry, but the context does not mention the dress code.", True),
+    ("The dress code is not mentioned in the passages [2].", True), ("Unfortunately, I cannot find that.", True),
+    # a refusal phrase inside an answer does not make it a refusal: the rest is a claim to check
+    ("The policy does not mention a cap, but contractors get 30 days of paid leave per year.", False),
+    ("Contractors get 30 days of paid leave; carry-over is not specified.", False),
+    ("No. Contractors are not covered by the private health plan.", False),  # a fact, not a refusal
+    ("Business class is available on some airlines, but it's not available on all flights.", False),
+])
+def test_a_refusal_refuses_and_says_nothing_else(answer, refused):
+    assert is_refusal(answer) is refused
+
+
+def test_an_invented_answer_wrapped_in_a_refusal_phrase_is_still_scored():
+    invented = item(item_id="q5", answerable=False, reference=REFUSAL,
+                    answer="The policy does not mention a cap, but contractors get 30 days of paid leave per year.")
+    annotate([invented], SupportChecker())
+    scores = score_item(invented)
+    assert scores["abstention"] == 0.0 and scores["hallucination_rate"] == 1.0 and invented["claims"]
+
+
 def test_hallucination_with_a_planted_unsupported_claim():
     good = item()
     planted = item(item_id="q2", answer="UK employees get 27 days of annual leave [1]. The VPN client is Cisco "
