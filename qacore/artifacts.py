@@ -32,21 +32,22 @@ def read_model_manifest(workspace: Workspace, name: str) -> dict:
         raise WorkspaceError(f"no tuned model {name!r} in {workspace.models_dir} (available: {known})") from None
     except ValueError as exc:
         raise WorkspaceError(f"{path} is not valid JSON: {exc}") from exc
-    manifest.setdefault("name", name)
+    manifest["name"] = name  # a model is addressed by its folder (a copy "tuned-v1" of "tuned" is "tuned-v1")
     return manifest
 
 
 def list_models(workspace: Workspace) -> list[dict]:
-    """Manifests of the finished tuned models, sorted by name (folders without a manifest are unfinished)."""
+    """Manifests of the finished tuned models, sorted by folder name. Folders without a manifest are unfinished;
+    dot-folders are a publish's temporary or renamed-aside copies (qacore.workspace.publish_folder), not models."""
     found = []
     if workspace.models_dir.is_dir():
         for folder in sorted(workspace.models_dir.iterdir()):
             manifest = folder / "manifest.json"
-            if folder.is_dir() and manifest.is_file():
+            if folder.is_dir() and not folder.name.startswith(".") and manifest.is_file():
                 try:
                     data = json.loads(manifest.read_text(encoding="utf-8"))
                 except ValueError:
                     continue
-                data.setdefault("name", folder.name)
+                data["name"] = folder.name
                 found.append(data)
     return found

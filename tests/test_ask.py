@@ -37,6 +37,18 @@ def test_unknown_tuned_model_is_a_clear_error(tmp_path):
     assert result.returncode == 1 and "no tuned model 'nope'" in result.stderr
 
 
+def test_models_are_listed_by_folder_and_publish_leftovers_are_not_models(tmp_path):
+    from qacore.artifacts import list_models, read_model_manifest
+    from qacore.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    for folder in ("tuned", "tuned-v1", ".old-tuned-1234", ".tmp-tuned-abcd"):  # tuned-v1: a copy kept by hand
+        (ws.models_dir / folder).mkdir(parents=True)
+        (ws.models_dir / folder / "manifest.json").write_text(json.dumps({"name": "tuned", "kind": "qa.lora"}))
+    assert [m["name"] for m in list_models(ws)] == ["tuned", "tuned-v1"]
+    assert read_model_manifest(ws, "tuned-v1")["name"] == "tuned-v1"
+
+
 def test_ask_with_the_real_model_with_and_without_retrieval(corpora_workspace):
     question = "How many days of annual leave do UK employees get?"
     rag = run_qa("ask", question, "--workspace", str(corpora_workspace), "--json", "-k", "3")
