@@ -52,34 +52,45 @@ def pick_device(requested: str = "auto") -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def _cuda_bf16() -> bool:
+    import torch
+
+    return torch.cuda.is_bf16_supported()
+
+
 class LocalGenerator:
     """A Hugging Face causal LM on this machine (the embedded SmolLM2 by default), optionally with a LoRA
     adapter from `qa finetune`."""
 
     def __init__(self, spec: str, adapter: str | os.PathLike | None = None, device: str = "auto", batch_size: int = 16):
         from qacore.models import folder_hash, resolve_generator_model
+        from qacore.workspace import sha256_text
 
         # The identity (content hashes) is known without loading weights, so a run whose generations are all
         # cached never loads the model at all.
-        self.spec, self.adapter, self.requested_device, self.batch_size = spec, adapter, device, batch_size
+        self.spec, self.adapter, self.batch_size = spec, adapter, batch_size
         self.resolved = resolve_generator_model(spec)
+        # Device and dtype change greedy outputs (bf16 on a GPU vs float32 here), and a chat template kept in its
+        # own .jinja file changes every prompt without touching the weights: all are part of what is cached.
+        self.device = pick_device(device)
+        self.dtype = "bfloat16" if self.device.startswith("cuda") and _cuda_bf16() else "float32"
+        templates = sorted(self.resolved.path.glob("*.jinja")) if self.resolved.path.is_dir() else []
         self.identity = {"backend": "local", "model_id": self.resolved.model_id,
                          "model_hash": self.resolved.content_hash,
-                         "adapter_hash": folder_hash(Path(adapter)) if adapter is not None else None}
+                         "adapter_hash": folder_hash(Path(adapter)) if adapter is not None else None,
+                         "device": self.device.split(":")[0], "dtype": self.dtype,
+                         "template_hash": sha256_text("".join(t.read_text(encoding="utf-8") for t in templates))
+                         if templates else None}
         self.model = self.tokenizer = None
 
     def load(self) -> None:
         if self.model is not None:
             return
-        import torch
-
         from qacore.models import load_causal_lm
 
         print(f"qa: loading generator {self.spec}" + (f" + adapter {self.adapter}" if self.adapter else ""),
               file=sys.stderr)
-        self.device = pick_device(self.requested_device)
-        dtype = "bfloat16" if self.device == "cuda" and torch.cuda.is_bf16_supported() else "float32"
-        model, self.tokenizer, _ = load_causal_lm(self.spec, dtype=dtype, device=self.device)
+        model, self.tokenizer, _ = load_causal_lm(self.spec, dtype=self.dtype, device=self.device)
         if self.adapter is not None:
             import warnings
 

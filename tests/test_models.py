@@ -44,3 +44,17 @@ def test_fast_query_path_matches_batch_embedding():
     for query in ("VPN?", "How many days of annual leave do UK employees get?", "policy " * 400):
         assert float(embedder.embed_query(query) @ embedder.embed([query])[0]) > 0.9999
     assert embedder._traced is not False  # the traced encoder applies to MiniLM on CPU
+
+
+def test_generation_identity_covers_a_separate_chat_template_and_the_dtype(tmp_path):
+    from qacore.generation import LocalGenerator
+
+    folder = tmp_path / "my-model"
+    folder.mkdir()
+    (folder / "config.json").write_text('{"model_type": "llama"}')
+    (folder / "chat_template.jinja").write_text("{{ messages[0].content }}")
+    before = LocalGenerator(str(folder), device="cpu").identity  # no weights are loaded for the identity
+    assert before["device"] == "cpu" and before["dtype"] == "float32"
+    (folder / "chat_template.jinja").write_text("<s>{{ messages[0].content }}")  # every prompt changes
+    after = LocalGenerator(str(folder), device="cpu").identity
+    assert after["template_hash"] != before["template_hash"] and after["model_hash"] == before["model_hash"]
