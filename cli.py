@@ -262,7 +262,7 @@ def export(workspace, fmt, split, output):
 @cli.command()
 @click.argument("query")
 @workspace_option
-@click.option("-k", type=int, default=None, help="Number of chunks. [default: 5]")
+@click.option("-k", type=click.IntRange(1), default=None, help="Number of chunks. [default: 5]")
 @click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default=None,
               help="hybrid = dense + BM25 fused by reciprocal rank. [default: hybrid]")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
@@ -301,7 +301,7 @@ def search(ctx, query, workspace, k, mode, as_json):
 @click.option("--model", "-m", default="base", show_default=True,
               help="base, a tuned model's name (qa finetune --name), extractive, or openai:MODEL.")
 @click.option("--rag/--no-rag", default=True, show_default=True, help="Put the top-k passages into the prompt.")
-@click.option("-k", type=int, default=None, help="Passages to retrieve. [default: retrieval.k]")
+@click.option("-k", type=click.IntRange(1), default=None, help="Passages to retrieve. [default: retrieval.k]")
 @click.option("--base-url", default=None, help="Endpoint for openai:MODEL, e.g. http://localhost:8000/v1.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer, citations and sources as JSON.")
 @click.pass_context

@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO, run_qa
 
 
@@ -44,6 +46,12 @@ def test_raise_errors_env_shows_traceback(tmp_path):
 def test_search_without_index_says_what_to_do(tmp_path):
     result = run_qa("search", "anything", "--workspace", str(tmp_path / "ws"))
     assert result.returncode == 1 and "run `qa ingest PATH` first" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["ask", "search"])
+def test_k_below_one_is_a_usage_error_not_a_silent_default(command, tmp_path):
+    result = run_qa(command, "anything", "-k", "0", "--workspace", str(tmp_path / "ws"))
+    assert result.returncode == 2 and "'-k'" in result.stderr
 
 
 def test_ingest_json_report_with_tiny_model(docs, tiny_embedding_model, tmp_path):
