@@ -90,6 +90,10 @@ def generator_options(func):
     return func
 
 
+wait_option = click.option("--wait", "wait_seconds", type=click.FloatRange(0), default=0.0, show_default=True,
+                           help="Seconds to wait for another qa process holding the workspace lock.")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @workspace_option
@@ -101,8 +105,7 @@ def generator_options(func):
 @click.option("--chunk-tokens", type=int, default=None, help="Max tokens per chunk (embedding tokenizer).")
 @click.option("--embedding-model", default=None, help="embedded:all-MiniLM-L6-v2, a local folder, or a cached HF id.")
 @click.option("--strict", is_flag=True, help="Fail (and keep the previous index) if any file is skipped.")
-@click.option("--wait", "wait_seconds", type=float, default=0.0, show_default=True,
-              help="Seconds to wait for another ingest holding the workspace lock.")
+@wait_option
 @click.option("--dataset/--no-dataset", default=True, show_default=True,
               help="Build the Q&A dataset (train / eval / unanswerable) from the index after ingesting.")
 @generator_options
@@ -139,7 +142,7 @@ def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_to
     if dataset and not (report.up_to_date and _dataset_is_current(ws, config)):
         from ingest.dataset.build import build_dataset
 
-        dataset_report = build_dataset(ws, config, log=lambda m: click.echo(m, err=True))
+        dataset_report = build_dataset(ws, config, wait_seconds=wait_seconds, log=lambda m: click.echo(m, err=True))
     if as_json:
         payload = report.to_json()
         if dataset_report is not None:
@@ -173,10 +176,11 @@ def _dataset_is_current(ws, config) -> bool:
 @click.option("--eval-share", type=click.FloatRange(0.05, 0.9), default=None,
               help="Share of document sections whose pairs go to the eval split. [default: dataset.eval_share]")
 @generator_options
+@wait_option
 @click.option("--json", "as_json", is_flag=True, help="Print the data-quality report as JSON.")
 @click.pass_context
 @_handle_errors
-def generate(ctx, workspace, eval_share, generator, base_url, as_json):
+def generate(ctx, workspace, eval_share, generator, base_url, wait_seconds, as_json):
     """Build the Q&A dataset from the ingested index (also run by `qa ingest`).
 
     Pairs come from FAQ sections, definitions and tables in the documents, and from questions an LLM writes for
@@ -196,7 +200,8 @@ def generate(ctx, workspace, eval_share, generator, base_url, as_json):
 
     config = _load_config(ctx, {"dataset.eval_share": eval_share, "dataset.generator": generator,
                                 "dataset.base_url": base_url})
-    report = build_dataset(_workspace(workspace), config, log=lambda m: click.echo(m, err=True))
+    report = build_dataset(_workspace(workspace), config, wait_seconds=wait_seconds,
+                           log=lambda m: click.echo(m, err=True))
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     else:
@@ -210,9 +215,10 @@ def generate(ctx, workspace, eval_share, generator, base_url, as_json):
 @workspace_option
 @click.option("--as-eval", is_flag=True, help="Put the pairs in the eval split instead of train.")
 @generator_options
+@wait_option
 @click.pass_context
 @_handle_errors
-def import_(ctx, files, workspace, as_eval, generator, base_url):
+def import_(ctx, files, workspace, as_eval, generator, base_url, wait_seconds):
     """Import Q&A pairs you already have, then rebuild the dataset with them.
 
     CSV with prompt,completion columns; JSONL with prompt/completion (or question/answer) or chat `messages`.
@@ -231,7 +237,7 @@ def import_(ctx, files, workspace, as_eval, generator, base_url):
         n = import_pairs(ws, file, "eval" if as_eval else "train")
         click.echo(f"imported {n} pairs from {file} into {'eval' if as_eval else 'train'}", err=True)
     config = _load_config(ctx, {"dataset.generator": generator, "dataset.base_url": base_url})
-    report = build_dataset(ws, config, log=lambda m: click.echo(m, err=True))
+    report = build_dataset(ws, config, wait_seconds=wait_seconds, log=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(report.accepted))
 
 

@@ -95,6 +95,17 @@ def test_rebuild_replaces_the_dataset_atomically(ingested, config, monkeypatch):
     assert read_pairs(current_dataset(ingested) / "train.jsonl")  # the new one is complete
 
 
+def test_dataset_build_takes_the_workspace_lock(ingested, config):
+    from qacore.errors import WorkspaceLockedError
+
+    before = current_dataset(ingested)
+    with ingested.lock():  # another qa process (an ingest, a second generate) is writing the workspace
+        with pytest.raises(WorkspaceLockedError, match="--wait"):
+            build_dataset(ingested, config)
+    assert current_dataset(ingested) == before
+    assert build_dataset(ingested, config, wait_seconds=5).folder  # once it is free
+
+
 def test_assign_splits_keeps_groups_whole_and_hits_the_share():
     from ingest.dataset.build import assign_splits
 

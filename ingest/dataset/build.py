@@ -176,9 +176,18 @@ def build_dataset(
     eval_share: float | None = None,
     limits: GateLimits = GateLimits(),
     generator: Generator | None | str = "config",
+    wait_seconds: float = 0.0,
     log=lambda message: None,
 ) -> DatasetReport:
-    """generator: "config" opens config.dataset.generator; pass a Generator (tests) or None (extractors only)."""
+    """generator: "config" opens config.dataset.generator; pass a Generator (tests) or None (extractors only).
+    Runs under the workspace lock (waiting up to `wait_seconds` for another qa process): publishing deletes the
+    other dataset folders, which must not be another build's half-written or just-published one."""
+    with workspace.lock(wait_seconds):
+        return _build_dataset(workspace, config, eval_share=eval_share, limits=limits, generator=generator, log=log)
+
+
+def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float | None, limits: GateLimits,
+                   generator: Generator | None | str, log) -> DatasetReport:
     started = time.perf_counter()
     eval_share = config.dataset.eval_share if eval_share is None else eval_share
     snapshot = Snapshot.require(workspace)
