@@ -61,6 +61,10 @@ class Retriever:
             index.index.hnsw.efSearch = config.hnsw_ef_search
         self._bm25 = None
         self._bm25_ids: list[int] = []
+        # Open everything now: a concurrent `qa ingest` deletes this snapshot's folder once it publishes a new one,
+        # and open files (the SQLite db) or loaded ones (FAISS, BM25) outlive that; a lazy open would then fail.
+        _ = snapshot.db
+        self._load_bm25()
 
     def _load_bm25(self):
         if self._bm25 is None:

@@ -126,3 +126,16 @@ def test_publish_folder_replaces_whole_keeps_the_old_on_failure_and_ignores_left
         publish_folder(target, fail)
     assert {p.name: p.read_text() for p in target.iterdir()} == {"a.txt": "2"}
     assert sorted(p.name for p in target.parent.iterdir()) == [leftover.name, "tuned"]  # no temp folder left
+
+
+def test_an_open_retriever_survives_a_concurrent_reingest(docs, tmp_path, tiny_embedding_model):
+    ws = tmp_path / "ws"
+    ingest_in_process(docs, ws, tiny_embedding_model)
+    snap = Snapshot.require(Workspace(ws))
+    cfg = load_config(None, {"models.embedding": snap.manifest["embedding"]["spec"]})
+    reader = Retriever(snap, cfg.retrieval)  # a `qa ask` session, or an eval, holds the index open...
+    (docs / "extra.md").write_text("# Printers\n\nThe printer on floor 2 is called Basil.\n")
+    ingest_in_process(docs, ws, tiny_embedding_model)  # ...while an ingest publishes and deletes the old snapshot
+    assert not snap.path.exists()
+    hits = reader.search("annual leave", k=2)  # still answers, from the snapshot it opened
+    assert len(hits) == 2 and all(h.chunk.text for h in hits)
