@@ -174,10 +174,22 @@ def _dequantize_gguf_to_cache(gguf: Path, target: Path) -> None:
         tokenizer.save_pretrained(tmp)
         atomic_write_json(tmp / "qa_source.json", {"gguf": gguf.name, "gguf_sha256": sha256_file(gguf)})
         fsync_tree(tmp)
-        os.replace(tmp, target)
+        _publish_model_copy(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _publish_model_copy(tmp: Path, target: Path) -> None:
+    """Rename the finished copy into place. The cache is per machine, not per workspace, so no workspace lock
+    guards it: when two processes prepare the same model at once the second rename fails, and the copy the first
+    one published (same source bytes, so the same content) is the one to use."""
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        if not (target / "config.json").is_file():
+            raise
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def resolve_generator_model(spec: str) -> ResolvedModel:

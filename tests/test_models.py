@@ -58,3 +58,22 @@ def test_generation_identity_covers_a_separate_chat_template_and_the_dtype(tmp_p
     (folder / "chat_template.jinja").write_text("<s>{{ messages[0].content }}")  # every prompt changes
     after = LocalGenerator(str(folder), device="cpu").identity
     assert after["template_hash"] != before["template_hash"] and after["model_hash"] == before["model_hash"]
+
+
+def test_two_processes_preparing_the_same_model_copy_both_succeed(tmp_path):
+    from qacore.models import _publish_model_copy
+
+    target = tmp_path / "SmolLM2-copy"
+    for process in ("first", "second"):  # both found no copy, both wrote one; the second rename meets the first
+        tmp = tmp_path / f".tmp-{process}"
+        tmp.mkdir()
+        (tmp / "config.json").write_text(f'{{"by": "{process}"}}')
+        _publish_model_copy(tmp, target)
+        assert not tmp.exists()
+    assert (target / "config.json").read_text() == '{"by": "first"}'
+    broken = tmp_path / ".tmp-third"
+    broken.mkdir()
+    (broken / "x").write_text("x")
+    (target / "config.json").rename(target / "notes.txt")  # a folder in the way that is not a model copy: an error
+    with pytest.raises(OSError):
+        _publish_model_copy(broken, target)
