@@ -99,9 +99,9 @@ def test_dataset_build_takes_the_workspace_lock(ingested, config):
     from qacore.errors import WorkspaceLockedError
 
     before = current_dataset(ingested)
-    with ingested.lock():  # another qa process (an ingest, a second generate) is writing the workspace
-        with pytest.raises(WorkspaceLockedError, match="--wait"):
-            build_dataset(ingested, config)
+    # another qa process (an ingest, a second generate) is writing the workspace
+    with ingested.lock(), pytest.raises(WorkspaceLockedError, match="--wait"):
+        build_dataset(ingested, config)
     assert current_dataset(ingested) == before
     assert build_dataset(ingested, config, wait_seconds=5).folder  # once it is free
 
