@@ -97,6 +97,11 @@ def _describe_change(old: dict | None, new: dict) -> str:
     return ", ".join(names[k] for k in new if old.get(k) != new[k]) or "settings changed"
 
 
+def _old_keys(candidates: list[Candidate], documents: dict[str, dict]) -> set[str]:
+    """Older indexes keyed a symlinked file by its target: such an entry is the candidate under its old key."""
+    return {str(c.path) for c in candidates if documents.get(str(c.path), {}).get("source") == c.source}
+
+
 def _progress(total: int, desc: str, unit: str, enabled: bool):
     from tqdm import tqdm
 
@@ -170,7 +175,9 @@ def run_ingest(
 
     with workspace.lock(wait_seconds):
         garbage_collect(workspace)  # leftovers of a killed run
-        candidates, skipped = discover(paths, ingest_cfg.include, ingest_cfg.exclude, int(ingest_cfg.max_file_mb * 1e6))
+        # a workspace inside an ingested folder (`qa ingest docs -w docs/qa-ws`) must not ingest its own artifacts
+        candidates, skipped = discover(paths, ingest_cfg.include, ingest_cfg.exclude, int(ingest_cfg.max_file_mb * 1e6),
+                                       skip_under=workspace.root.resolve())
         report.skipped.extend(skipped)
         base = Snapshot.current(workspace)
 
@@ -184,7 +191,7 @@ def run_ingest(
                 report.rebuild_reason = _describe_change(base.manifest.get("rebuild_key"), key)
                 log(f"qa: {report.rebuild_reason}: rebuilding the whole index")
                 # documents ingested from other folders are rebuilt too, if they still exist
-                known = {c.doc_key for c in candidates}
+                known = {c.doc_key for c in candidates} | _old_keys(candidates, base.documents)
                 for doc_key, entry in base.documents.items():
                     path = Path(doc_key)
                     if doc_key not in known and path.is_file():
@@ -199,6 +206,7 @@ def run_ingest(
         unchanged: dict[str, dict] = {}
         to_load: list[tuple[Candidate, str, dict | None]] = []
         still_skipped: dict[str, dict] = {}
+        kept_previous: dict[str, dict] = {}
         for cand in candidates:
             prev = base_docs.get(cand.doc_key)
             known_bad = base_skipped.get(cand.doc_key)
@@ -217,12 +225,15 @@ def run_ingest(
                 digest = sha256_bytes(cand.path.read_bytes())
             except OSError as exc:
                 report.skipped.append(Skipped(cand.source, f"unreadable ({exc.strerror or exc})"))
+                if prev is not None:  # as in the load phase: a changed document we cannot read keeps its last version
+                    kept_previous[cand.doc_key] = prev
+                    report.kept_previous.append(cand.source)
                 continue
             if prev and prev["sha256"] == digest:
                 unchanged[cand.doc_key] = prev  # touched, same bytes
             else:
                 to_load.append((cand, digest, prev))
-        seen = {c.doc_key for c in candidates}
+        seen = {c.doc_key for c in candidates} | _old_keys(candidates, base_docs)
         deleted = [k for k in base_docs if k not in seen and under_roots(k, paths)]
         elsewhere = {k: v for k, v in base_docs.items() if k not in seen and not under_roots(k, paths)}
         report.unchanged = [v["source"] for v in unchanged.values()]
@@ -263,7 +274,6 @@ def run_ingest(
         next_id = int(base.manifest.get("next_chunk_id", 1)) if base is not None else 1
         new_chunks: list[Chunk] = []
         new_docs: dict[str, dict] = {}
-        kept_previous: dict[str, dict] = {}
         def skip(cand: Candidate, prev: dict | None, reason: str) -> None:
             report.skipped.append(Skipped(cand.source, reason))
             still_skipped[cand.doc_key] = {"source": cand.source, "size": cand.size, "mtime_ns": cand.mtime_ns,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ingest.pipeline import IngestReport
@@ -29,11 +30,11 @@ def print_summary(report: IngestReport, console: Console | None = None) -> None:
         console.print(table)
     if report.kept_previous:
         console.print(f"[yellow]kept the previous version of {len(report.kept_previous)} changed but unreadable "
-                      f"document(s)[/yellow]: {', '.join(report.kept_previous)}")
+                      f"document(s)[/yellow]: {escape(', '.join(report.kept_previous))}")
     if report.skipped:
         skipped = Table(title=f"skipped {len(report.skipped)} file(s)", title_justify="left")
         skipped.add_column("file")
         skipped.add_column("reason")
         for item in report.skipped:
-            skipped.add_row(item.source, item.reason)
+            skipped.add_row(escape(item.source), escape(item.reason))  # names are text, not rich markup
         console.print(skipped)

@@ -171,3 +171,87 @@ def test_manifest_records_what_built_it(docs, tmp_path, tiny_config):
 def _overrides(config):
     return {"models.embedding": config.models.embedding, "models.embedding_dtype": "float32", "ingest.redact": False,
             "ingest.chunk_tokens": 64, "ingest.chunk_overlap_tokens": 8, "ingest.header_tokens": 16}
+
+
+def test_summary_prints_file_names_verbatim():
+    import io
+
+    from rich.console import Console
+
+    from ingest.discover import Skipped
+    from ingest.pipeline import IngestReport
+    from ingest.summary import print_summary
+
+    report = IngestReport(workspace="ws", up_to_date=True, kept_previous=["docs/a[/i].md"],
+                          skipped=[Skipped("docs/notes[/b].md", "failed to load (KeyError: '[/x]')")])
+    out = io.StringIO()
+    print_summary(report, Console(file=out, width=300, highlight=False))  # markup in a name used to raise
+    assert "docs/notes[/b].md" in out.getvalue() and "docs/a[/i].md" in out.getvalue() and "'[/x]'" in out.getvalue()
+
+
+def test_file_name_that_is_not_utf8_is_skipped(docs, tmp_path, tiny_config):
+    with open(os.path.join(os.fsencode(docs), b"caf\xe9-menu.md"), "wb") as fh:  # a Latin-1 name from an old share
+        fh.write(b"# Cafe\n\nThe cafe opens at 8.\n")
+    report = ingest([docs], Workspace(tmp_path / "ws"), tiny_config)
+    assert [(s.source, s.reason) for s in report.skipped] == [("docs/caf\\xe9-menu.md", "file name is not valid UTF-8")]
+    assert report.documents_in_index == 3
+
+
+def test_changed_but_unreadable_document_keeps_previous_version(docs, tmp_path, tiny_config, monkeypatch):
+    ws = Workspace(tmp_path / "ws")
+    ingest([docs], ws, tiny_config)
+    (docs / "leave.md").write_text("# Leave policy\n\nNow 30 days.\n")
+    (docs / "vpn.md").write_text("# VPN\n\nNew portal vpn2.example.test.\n")
+    read_bytes = type(docs).read_bytes
+
+    def unreadable_leave(path):
+        if path.name == "leave.md":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(type(docs), "read_bytes", unreadable_leave)
+    report = ingest([docs], ws, tiny_config)
+    assert report.changed == ["docs/vpn.md"] and report.kept_previous == ["docs/leave.md"]
+    assert ("docs/leave.md", "unreadable (Permission denied)") in [(s.source, s.reason) for s in report.skipped]
+    assert "docs/leave.md" in chunk_ids_by_doc(ws)[1]
+
+
+def test_workspace_inside_the_ingested_folder_is_not_ingested(docs, tmp_path, tiny_config):
+    ws = Workspace(docs / "qa-ws")
+    (ws.root / "datasets" / "d1").mkdir(parents=True)
+    (ws.root / "datasets" / "d1" / "eval.jsonl").write_text('{"prompt": "Q?", "completion": "A."}\n')
+    report = ingest([docs], ws, tiny_config)
+    assert sorted(report.added) == ["docs/expenses.md", "docs/leave.md", "docs/vpn.md"]
+
+
+def test_symlinked_document_is_keyed_by_its_link(docs, tmp_path, tiny_config):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "policy.md").write_text("# Old policy\n\nRetired rule: passwords never expire.\n")
+    (docs / "policy.md").symlink_to(shared / "policy.md")
+    (docs / "leave-again.md").symlink_to(docs / "leave.md")  # the same file twice is ingested once
+    ws = Workspace(tmp_path / "ws")
+    first = ingest([docs], ws, tiny_config)
+    assert sorted(first.added) == ["docs/expenses.md", "docs/leave-again.md", "docs/policy.md", "docs/vpn.md"]
+    (docs / "policy.md").unlink()
+    report = ingest([docs], ws, tiny_config)
+    assert report.deleted == ["docs/policy.md"] and "docs/policy.md" not in chunk_ids_by_doc(ws)[1]
+
+
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_symlink_keyed_by_its_target_in_an_older_index_is_rekeyed(docs, tmp_path, tiny_config, monkeypatch, rebuild):
+    from ingest.discover import Candidate
+
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "policy.md").write_text("# Old policy\n\nRetired rule: passwords never expire.\n")
+    (docs / "policy.md").symlink_to(tmp_path / "shared" / "policy.md")
+    ws = Workspace(tmp_path / "ws")
+    with monkeypatch.context() as m:
+        m.setattr(Candidate, "doc_key", property(lambda c: str(c.path)))  # how older versions keyed documents
+        ingest([docs], ws, tiny_config)
+    config = tiny_config.model_copy(update={"ingest": tiny_config.ingest.model_copy(update={"chunk_tokens": 40})})
+    ingest([docs], ws, config if rebuild else tiny_config)
+    sources = [v["source"] for v in Snapshot.require(ws).documents.values()]
+    assert sorted(sources) == ["docs/expenses.md", "docs/leave.md", "docs/policy.md", "docs/vpn.md"]  # not twice
+    (docs / "policy.md").unlink()
+    assert ingest([docs], ws, config if rebuild else tiny_config).deleted == ["docs/policy.md"]

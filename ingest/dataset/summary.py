@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ingest.dataset.build import DatasetReport
@@ -15,16 +16,16 @@ def print_dataset_report(report: DatasetReport, console: Console | None = None) 
     table.add_row("accepted", ", ".join(f"{k} {v}" for k, v in report.accepted.items()))
     table.add_row("unanswerable share of eval", f"{report.unanswerable_share_of_eval:.0%}")
     table.add_row("coverage", f"documents {report.documents_covered}, chunks {report.chunks_covered}")
-    table.add_row("by generator", ", ".join(f"{k} {v}" for k, v in report.by_generator.items()) or "-")
+    table.add_row("by generator", ", ".join(f"{escape(k)} {v}" for k, v in report.by_generator.items()) or "-")
     table.add_row("question types", ", ".join(f"{k} {v}" for k, v in report.question_types.items()) or "-")
     table.add_row("split audit", f"{report.shared_chunks_between_splits} shared chunks, "
                                  f"{report.train_eval_near_duplicates} near-duplicate train/eval questions")
-    table.add_row("folder", report.folder)
+    table.add_row("folder", escape(report.folder))  # paths and file names are text, not rich markup
     console.print(table)
     if report.rejected:
         rejected = Table(title=f"rejected {sum(report.rejected.values())} candidate(s)", title_justify="left")
         rejected.add_column("reason")
         rejected.add_column("count", justify="right")
         for reason, count in report.rejected.items():
-            rejected.add_row(reason, str(count))
+            rejected.add_row(escape(reason), str(count))
         console.print(rejected)
