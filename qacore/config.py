@@ -24,7 +24,9 @@ JUDGE_METRICS = ("faithfulness", "answer_correctness")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # allow_inf_nan=False: no setting means anything as inf or nan (TOML has both), and `max_file_mb = inf`
+    # would only fail later, as an OverflowError in int(inf * 1e6)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class ModelsConfig(_Section):
@@ -242,11 +244,14 @@ def _format_errors(err: ValidationError) -> list[str]:
     return problems
 
 
-def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
+def _set_dotted(data: dict[str, Any], dotted: str, value: Any, source: str) -> None:
     node = data
     *parents, leaf = dotted.split(".")
-    for part in parents:
+    for n, part in enumerate(parents, start=1):
         node = node.setdefault(part, {})
+        if not isinstance(node, dict):  # e.g. `ingest = "docs"` in qa.toml, then a flag sets ingest.redact
+            raise ConfigError([f"{'.'.join(parents[:n])}: must be a table ([{'.'.join(parents[:n])}]), "
+                               f"got {node!r}"], source=source)
     node[leaf] = value
 
 
@@ -276,7 +281,7 @@ def load_config(path: str | os.PathLike | None = None, overrides: dict[str, Any]
             raise ConfigError([f"not valid TOML: {exc}"], source=source) from exc
     for key, value in (overrides or {}).items():
         if value is not None:
-            _set_dotted(data, key, value)
+            _set_dotted(data, key, value, source)
     try:
         return QAConfig.model_validate(data)
     except ValidationError as exc:

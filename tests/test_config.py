@@ -49,3 +49,22 @@ def test_broken_toml_and_missing_file(tmp_path):
         load_config(bad)
     with pytest.raises(ConfigError, match="file not found"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_section_that_is_not_a_table_is_a_config_error(tmp_path):
+    path = tmp_path / "qa.toml"
+    path.write_text('ingest = "docs"\n')
+    with pytest.raises(ConfigError, match="ingest: must be a table") as info:
+        load_config(path, {"ingest.redact": False})  # a flag into a non-table section used to raise a TypeError
+    assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("key", ["max_file_mb", "max_docx_uncompressed_mb"])
+@pytest.mark.parametrize("value", ["inf", "nan"])
+def test_non_finite_numbers_are_refused(tmp_path, key, value):
+    path = tmp_path / "qa.toml"
+    path.write_text(f"[ingest]\n{key} = {value}\n")
+    with pytest.raises(ConfigError, match=f"ingest.{key}: "):
+        load_config(path)
+    with pytest.raises(ConfigError, match="retrieval.bm25_weight: "):
+        load_config(None, {"retrieval.bm25_weight": float(value)})
