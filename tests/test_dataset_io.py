@@ -84,3 +84,48 @@ def test_hf_and_completion_exports(published, tmp_path):
     export_dataset(published, "completion", "eval", tmp_path / "c.jsonl")
     rows = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()]
     assert rows[1] == {"prompt": "Is there a pet policy?", "completion": "I don't know."}
+
+
+def test_dataset_report_prints_names_verbatim():
+    import io
+
+    from rich.console import Console
+
+    from ingest.dataset.summary import print_dataset_report
+
+    out = io.StringIO()
+    print_dataset_report(DatasetReport(folder="ws/datasets/[/b]", by_generator={"import:notes[/i].csv": 2}),
+                         Console(file=out, width=300, highlight=False))
+    assert "ws/datasets/[/b]" in out.getvalue() and "import:notes[/i].csv 2" in out.getvalue()
+
+
+def test_imports_with_the_same_name_are_all_kept(tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "faq.csv").write_text("prompt,completion\nWhere is the VPN portal?,vpn.example.test\n")
+    (tmp_path / "b" / "faq.jsonl").write_text('{"prompt": "Who approves leave?", "completion": "Your manager."}\n')
+    import_pairs(ws, tmp_path / "a" / "faq.csv")
+    import_pairs(ws, tmp_path / "b" / "faq.jsonl")
+    import_pairs(ws, tmp_path / "a" / "faq.csv")  # importing the same file again adds nothing
+    assert sorted(p.question for p in load_imported(ws)) == ["Where is the VPN portal?", "Who approves leave?"]
+
+
+def test_csv_field_over_the_limit_names_file_and_line(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text('prompt,completion\nQ?,A\nQ2?,"' + "x" * 200_000 + '"\n')
+    with pytest.raises(ImportProblem, match=f"{path}:3: "):
+        parse_pairs_file(path)
+
+
+def test_export_onto_the_wrong_kind_of_path_names_it(published, tmp_path):
+    from qacore.errors import QAError
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(QAError, match=f"{folder}"):
+        export_dataset(published, "openai", "train", folder)
+    file = tmp_path / "hf.jsonl"
+    file.write_text("")
+    with pytest.raises(QAError, match=f"{file}"):
+        export_dataset(published, "hf", "train", file)

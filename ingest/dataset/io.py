@@ -56,12 +56,15 @@ def parse_pairs_file(path: Path, split: str = "train") -> list[Pair]:
     rows: list[tuple[str, str, str]] = []  # (where, question, answer)
     if path.suffix.lower() == ".csv":
         reader = csv.DictReader(io.StringIO(text))
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-        if not {"prompt", "completion"} <= set(fields):
-            raise ImportProblem([f"{path}:1: header must have 'prompt' and 'completion' columns, got {fields}"])
-        for line_no, row in enumerate(reader, start=2):
-            row = {(k or "").strip().lower(): (v or "") for k, v in row.items()}
-            rows.append((f"{path}:{reader.line_num or line_no}", row.get("prompt", ""), row.get("completion", "")))
+        try:  # csv.Error: e.g. a cell over csv.field_size_limit()
+            fields = [f.strip().lower() for f in reader.fieldnames or []]
+            if not {"prompt", "completion"} <= set(fields):
+                raise ImportProblem([f"{path}:1: header must have 'prompt' and 'completion' columns, got {fields}"])
+            for line_no, row in enumerate(reader, start=2):
+                row = {(k or "").strip().lower(): (v or "") for k, v in row.items()}
+                rows.append((f"{path}:{reader.line_num or line_no}", row.get("prompt", ""), row.get("completion", "")))
+        except csv.Error as exc:  # the inner reader's line_num: DictReader's lags a row behind
+            raise ImportProblem([f"{path}:{reader.reader.line_num}: not valid CSV ({exc})"]) from None
     elif path.suffix.lower() == ".jsonl":
         for line_no, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -110,8 +113,9 @@ def imports_dir(workspace: Workspace) -> Path:
 def import_pairs(workspace: Workspace, path: Path, split: str = "train") -> int:
     """Validate and store pairs in the workspace; the dataset builder merges them into their split."""
     pairs = parse_pairs_file(path, split)
-    target = imports_dir(workspace) / f"{path.stem}.{split}.jsonl"
-    atomic_write_text(target, "".join(json.dumps(asdict(p), ensure_ascii=False) + "\n" for p in pairs))
+    text = "".join(json.dumps(asdict(p), ensure_ascii=False) + "\n" for p in pairs)
+    # the content hash keeps a/faq.csv and b/faq.jsonl apart; the same file imported again lands on the same name
+    atomic_write_text(imports_dir(workspace) / f"{path.stem}.{sha256_text(text)[:12]}.{split}.jsonl", text)
     return len(pairs)
 
 
@@ -119,7 +123,9 @@ def load_imported(workspace: Workspace) -> list[Pair]:
     folder = imports_dir(workspace)
     if not folder.is_dir():
         return []
-    return [Pair(**record) for file in sorted(folder.glob("*.jsonl")) for record in read_pairs(file)]
+    pairs = [Pair(**record) for file in sorted(folder.glob("*.jsonl")) for record in read_pairs(file)]
+    # the same question and answer in two imports (an edited file imported again) is one pair
+    return list({(p.id, p.split): p for p in pairs}.values())
 
 
 # --- export ----------------------------------------------------------------------------------------------
@@ -135,6 +141,18 @@ def export_dataset(workspace: Workspace, fmt: str, split: str, out: Path) -> int
     pairs = read_pairs(folder / f"{split}.jsonl")
     if split == "eval":
         pairs += read_pairs(folder / "unanswerable.jsonl")  # abstention examples belong to evaluation
+    if fmt == "hf" and out.exists() and not out.is_dir():
+        raise QAError(f"{out} is a file; --format hf writes a folder, give a folder path")
+    if fmt != "hf" and out.is_dir():
+        raise QAError(f"{out} is a folder; --format {fmt} writes a file, give a file path")
+    try:
+        _write_export(fmt, split, out, pairs)
+    except OSError as exc:  # else the error names atomic_write_text's temp file, not the output
+        raise QAError(f"cannot write {out}: {exc.strerror or exc}") from None
+    return len(pairs)
+
+
+def _write_export(fmt: str, split: str, out: Path, pairs: list[dict]) -> None:
     if fmt == "openai":
         records = [openai_record(p) for p in pairs]
         for n, record in enumerate(records, start=1):
@@ -153,4 +171,3 @@ def export_dataset(workspace: Workspace, fmt: str, split: str, out: Path) -> int
         atomic_write_text(out / f"{name}.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     else:
         raise QAError(f"unknown export format {fmt!r}; use openai, hf or completion")
-    return len(pairs)
