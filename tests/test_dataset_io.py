@@ -109,6 +109,10 @@ def test_imports_with_the_same_name_are_all_kept(tmp_path):
     import_pairs(ws, tmp_path / "b" / "faq.jsonl")
     import_pairs(ws, tmp_path / "a" / "faq.csv")  # importing the same file again adds nothing
     assert sorted(p.question for p in load_imported(ws)) == ["Where is the VPN portal?", "Who approves leave?"]
+    # an edited file imported again replaces its earlier import: its deleted pair leaves
+    (tmp_path / "a" / "faq.csv").write_text("prompt,completion\nWhere is the VPN client?,GlobalProtect\n")
+    import_pairs(ws, tmp_path / "a" / "faq.csv")
+    assert sorted(p.question for p in load_imported(ws)) == ["Where is the VPN client?", "Who approves leave?"]
 
 
 def test_csv_field_over_the_limit_names_file_and_line(tmp_path):

@@ -114,8 +114,10 @@ def import_pairs(workspace: Workspace, path: Path, split: str = "train") -> int:
     """Validate and store pairs in the workspace; the dataset builder merges them into their split."""
     pairs = parse_pairs_file(path, split)
     text = "".join(json.dumps(asdict(p), ensure_ascii=False) + "\n" for p in pairs)
-    # the content hash keeps a/faq.csv and b/faq.jsonl apart; the same file imported again lands on the same name
-    atomic_write_text(imports_dir(workspace) / f"{path.stem}.{sha256_text(text)[:12]}.{split}.jsonl", text)
+    # named by the file's own path: a/faq.csv and b/faq.jsonl are both kept, and re-importing an edited file
+    # replaces its earlier import (a pair deleted from the file leaves the dataset)
+    where = sha256_text(str(path.resolve()))[:12]
+    atomic_write_text(imports_dir(workspace) / f"{path.stem}.{where}.{split}.jsonl", text)
     return len(pairs)
 
 
