@@ -365,11 +365,12 @@ def _print_answer(result, as_json: bool) -> None:
               help="Variant to evaluate (repeatable): base, base+rag, NAME, NAME+rag, extractive+rag, "
                    "openai:MODEL[+rag]. [default: every variant the workspace has]")
 @click.option("--questions", "questions_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Your gold set instead of the dataset's eval split: JSONL with question, optional answer, "
-                   "optional answerable (false), optional source.")
+              help="Your gold set instead of the dataset's eval split: JSONL with question, optional answer "
+                   "(empty = no reference, correctness unscored), optional answerable (true/false), optional source.")
 @click.option("--dataset", "dataset_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Score answers produced elsewhere without generating: JSONL with question, answer, contexts "
-                   "(list of strings), optional reference.")
+                   "(list of strings), optional reference (empty = none), optional answerable (true/false). The file "
+                   "is one variant: its stem, STEM+rag if any row has contexts.")
 @click.option("--limit", type=click.IntRange(1), default=None,
               help="Only N items, spread over the documents, keeping the unanswerable share (a quick look).")
 @click.option("-k", "k", type=click.IntRange(1), default=None,
@@ -382,8 +383,9 @@ def _print_answer(result, as_json: bool) -> None:
 @click.option("--gate", "gates", multiple=True,
               help='Extra threshold gate (repeatable), e.g. "tuned+rag.hallucination_rate <= 0.15"; added to '
                    "eval.gates from qa.toml.")
-@click.option("--run-name", default=None, help="Run folder name under .qa/runs; an existing run of that name is replaced. "
-                   "[default: the start time, YYYYMMDDTHHMMSS, with -2, -3... if taken]")
+@click.option("--run-name", default=None,
+              help="Run folder name under .qa/runs (letters, digits, _ . -); an existing run of that name is "
+                   "replaced. [default: the start time, YYYYMMDDTHHMMSS, with -2, -3... if taken]")
 @click.option("--base-url", default=None, help="Endpoint for openai:MODEL variants.")
 @click.option("--no-calibration", is_flag=True, help="Use the verifier's last calibration (or its defaults).")
 @click.option("--judge", default=None,

@@ -6,10 +6,10 @@ Two kinds of checks, both returning `GateResult`s (stored in `summary["gates"]`,
   metric value must satisfy the comparison. A gate on a variant or metric the run does not have, or on a metric
   whose value is None (nothing could be scored), FAILS with a message saying so: a gate never passes silently.
 - **baseline comparison** (`--baseline RUN`): for each variant and metric present in both runs, a paired
-  bootstrap over the items both runs share (matched by variant + item_id) gives a confidence interval of the
-  mean per-item difference. A regression is called only when the whole interval lies on the worse side (by the
-  metric's ``higher_is_better``) AND the mean change is larger than ``min_effect``; an identical re-run, or one
-  that differs by noise, passes.
+  bootstrap over the items both runs share (matched by variant + item_id; a pair whose question text differs is
+  skipped and counted) gives a confidence interval of the mean per-item difference. A regression is called only
+  when the whole interval lies on the worse side (by the metric's ``higher_is_better``) AND the mean change is
+  larger than ``min_effect``; an identical re-run, or one that differs by noise, passes.
 
 Exit codes of `qa eval` (also in docs/ci.md): `EXIT_OK` (0) every gate passed, `EXIT_ERROR` (1) the run could not
 be done (missing index, model, baseline...), 2 a usage or configuration error (click's own code, e.g. a bad gate
@@ -223,6 +223,21 @@ def _scores_by_key(items: Iterable[dict[str, Any]], metric: str) -> dict[tuple[s
     return scores
 
 
+def _questions_by_key(items: Iterable[dict[str, Any]]) -> dict[tuple[str, str], str | None]:
+    """(variant, item_id) -> the question, whitespace and case normalised (as evalharness.run hashes it into
+    ids), or None where the item record does not carry one."""
+    return {
+        (str(i.get("variant")), str(i.get("item_id"))): (
+            " ".join(i["question"].split()).casefold() if isinstance(i.get("question"), str) else None
+        )
+        for i in items
+    }
+
+
+def _differ_note(n: int) -> str:
+    return f"; {n} pair(s) skipped: same item_id, different question text" if n else ""
+
+
 def _bootstrap_mean_ci(
     diffs: np.ndarray, confidence: float, resamples: int, seed: int
 ) -> tuple[float, float]:
@@ -257,7 +272,8 @@ def compare_to_baseline(
 ) -> list[GateResult]:
     """One GateResult per (variant, metric) present in both runs: failed when the metric regressed.
 
-    Items are paired by (variant, item_id) where both runs scored them; the per-item differences
+    Items are paired by (variant, item_id) where both runs scored them and, where both records carry the
+    question, it is the same text (whitespace and case aside); the per-item differences
     (run - baseline) are bootstrapped (`resamples` draws, fixed `seed`) into a `confidence` interval of the mean
     difference. A regression needs the whole interval on the worse side of 0 AND ``|mean difference| >
     min_effect`` (in the metric's own units). `metrics=None` compares every metric both runs have except
@@ -271,9 +287,15 @@ def compare_to_baseline(
     run_variants = summary.get("variants") or {}
     base_variants = baseline_summary.get("variants") or {}
     wanted = set(metrics) if metrics is not None else None
-    shared_keys = {(str(i.get("variant")), str(i.get("item_id"))) for i in items} & {
-        (str(i.get("variant")), str(i.get("item_id"))) for i in baseline_items
+    run_questions, base_questions = _questions_by_key(items), _questions_by_key(baseline_items)
+    # an item_id that names another question in the baseline (an edited gold set, ids of an older qa) would pair
+    # unrelated answers: such pairs are left out, and counted in the messages
+    differ = {
+        k
+        for k in run_questions.keys() & base_questions.keys()
+        if None not in (run_questions[k], base_questions[k]) and run_questions[k] != base_questions[k]
     }
+    shared_keys = (run_questions.keys() & base_questions.keys()) - differ
     if not shared_keys:
         return [
             GateResult(
@@ -281,7 +303,7 @@ def compare_to_baseline(
                 kind="baseline",
                 passed=False,
                 message=f"the baseline run {baseline_summary.get('run')!r} shares no (variant, item_id) with this run: "
-                f"nothing can be compared (different dataset or variants?)",
+                f"nothing can be compared (different dataset or variants?)" + _differ_note(len(differ)),
             )
         ]
     results = []
@@ -303,7 +325,8 @@ def compare_to_baseline(
             higher = _higher_is_better(summary, baseline_summary, variant, metric)
             cur = _scores_by_key((i for i in items if i.get("variant") == variant), metric)
             base = _scores_by_key((i for i in baseline_items if i.get("variant") == variant), metric)
-            keys = sorted(cur.keys() & base.keys())
+            keys = sorted((cur.keys() & base.keys()) - differ)
+            note = _differ_note(sum(k[0] == variant for k in differ))
             if higher is None:
                 results.append(
                     GateResult(
@@ -321,7 +344,7 @@ def compare_to_baseline(
                         passed=True,
                         skipped=True,
                         n=0,
-                        message="no item scored in both runs: not compared",
+                        message="no item scored in both runs: not compared" + note,
                         **common,
                     )
                 )
@@ -337,7 +360,7 @@ def compare_to_baseline(
             pct = f"{confidence:.0%}"
             change = (
                 f"{_fmt(base_mean)} -> {_fmt(run_mean)} (diff {delta:+.4g}, {pct} CI {lo:+.4g}..{hi:+.4g}, "
-                f"n={len(keys)} paired items)"
+                f"n={len(keys)} paired items)" + note
             )
             if regressed:
                 message = f"regression: {change}"

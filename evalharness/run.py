@@ -17,9 +17,12 @@ only re-scores. Retrieval is done once per question and shared by every +rag var
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +73,15 @@ def dataset_items(workspace: Workspace) -> list[EvalItem]:
     return items
 
 
-def _read_user_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
+# optional fields of --questions / --dataset rows: checked on reading, not met later as a TypeError deep in scoring,
+# and a string "false" must not count as answerable. null is the same as leaving the field out.
+_FIELD_TYPES = {"answer": (str, "a string"), "reference": (str, "a string"), "source": (str, "a string"),
+                "answerable": (bool, "true or false"), "contexts": (list, "a list of strings")}
+
+
+def _read_user_jsonl(path: Path, required: tuple[str, ...], present: tuple[str, ...] = ()) -> list[dict]:
+    """Rows with `required` non-empty strings, `present` fields given (not null) and every _FIELD_TYPES field of
+    its type; each problem is named by path:line and field, all at once (up to 20)."""
     rows = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -92,6 +103,12 @@ def _read_user_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
         if missing:
             problems.append(f"{path}:{n}: missing or empty {', '.join(missing)}")
             continue
+        wrong = [f"{path}:{n}: {k} must be {what}, not {json.dumps(row[k])[:40] if k in row else 'missing'}"
+                 for k, (kind, what) in _FIELD_TYPES.items() if (row.get(k) is not None or k in present)
+                 and (not isinstance(row.get(k), kind) or kind is list and not all(isinstance(c, str) for c in row[k]))]
+        if wrong:
+            problems += wrong
+            continue
         rows.append({**row, "_line": n})
     if problems:
         raise QAError("\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
@@ -100,14 +117,32 @@ def _read_user_jsonl(path: Path, required: tuple[str, ...]) -> list[dict]:
     return rows
 
 
+def _stable_ids(prefix: str, questions: list[str]) -> list[str]:
+    """PREFIX:HASH of the normalised question, not its line number: a line added to the file must not make
+    --baseline pair different questions. A repeated question gets -2, -3... in file order."""
+    seen: Counter = Counter()
+    ids = []
+    for question in questions:
+        digest = hashlib.sha256(" ".join(question.split()).casefold().encode()).hexdigest()[:12]
+        seen[digest] += 1
+        ids.append(f"{prefix}:{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else ""))
+    return ids
+
+
+def _reference(text: str | None) -> str | None:
+    """An empty reference is no reference: the item is unscored for correctness, not scored against ""."""
+    return text if text and text.strip() else None
+
+
 def questions_file_items(path: Path) -> list[EvalItem]:
-    """A user gold set: {"question", optional "answer", optional "answerable": false, optional "source"}."""
+    """A user gold set: {"question", optional "answer" (empty = no reference: correctness unscored), optional
+    "answerable": false, optional "source"}."""
+    rows = _read_user_jsonl(path, ("question",))
     items = []
-    for row in _read_user_jsonl(path, ("question",)):
-        answerable = row.get("answerable", True) is not False
-        items.append(EvalItem(f"{path.stem}:{row['_line']}", row["question"],
-                              row.get("answer") if answerable else None, answerable, row.get("source"),
-                              origin="questions-file"))
+    for item_id, row in zip(_stable_ids(path.stem, [r["question"] for r in rows]), rows, strict=True):
+        answerable = row.get("answerable") is not False
+        items.append(EvalItem(item_id, row["question"], _reference(row.get("answer")) if answerable else None,
+                              answerable, row.get("source"), origin="questions-file"))
     return items
 
 
@@ -122,7 +157,12 @@ def available_variants(workspace: Workspace) -> list[Variant]:
             variants += [Variant(manifest["name"], False), Variant(manifest["name"], True)]
         elif manifest.get("kind") == EXTRACTIVE_KIND:
             variants.append(Variant(manifest["name"], True))
-    return variants
+    return _unique(variants)
+
+
+def _unique(variants: list[Variant]) -> list[Variant]:
+    """First of each name, in order: a variant asked for twice (or a LoRA named "base") answers each item once."""
+    return list({v.name: v for v in variants}.values())
 
 
 # --- the recipe ----------------------------------------------------------------------------------------------
@@ -182,27 +222,31 @@ def generate_answers(workspace: Workspace, config: QAConfig, variants: list[Vari
 
 
 def external_results(path: Path) -> list[dict]:
-    """`--dataset FILE`: answers from another system ({question, answer, contexts, optional reference,
-    optional answerable}), scored as they are. The variant is the file's stem."""
+    """`--dataset FILE`: answers from another system ({question, answer, contexts, optional reference (empty = no
+    reference: correctness unscored), optional answerable}), scored as they are. The variant is the file's stem,
+    +rag when any row has contexts: one system, one variant (a row without passages retrieved nothing)."""
+    rows = _read_user_jsonl(path, ("question",), present=("answer",))
+    rag = any(row.get("contexts") for row in rows)
     results = []
-    for row in _read_user_jsonl(path, ("question",)):
-        if not isinstance(row.get("answer"), str):
-            raise QAError(f"{path}:{row['_line']}: missing answer (a string; empty means no answer)")
+    for item_id, row in zip(_stable_ids(path.stem, [r["question"] for r in rows]), rows, strict=True):
         contexts = row.get("contexts") or []
-        if not isinstance(contexts, list) or not all(isinstance(c, str) for c in contexts):
-            raise QAError(f"{path}:{row['_line']}: contexts must be a list of strings")
-        answerable = row.get("answerable", True) is not False
+        answerable = row.get("answerable") is not False
+        reference = _reference(row.get("reference"))
         results.append({
-            "variant": path.stem + ("+rag" if contexts else ""), "item_id": f"{path.stem}:{row['_line']}",
-            "question": row["question"], "reference": row.get("reference") if answerable else None,
+            "variant": path.stem + ("+rag" if rag else ""), "item_id": item_id,
+            "question": row["question"], "reference": reference if answerable else None,
             "answerable": answerable, "answer": row["answer"], "refused": is_refusal(row["answer"]),
-            "rag": bool(contexts), "contexts": [{"chunk_id": None, "source": None, "heading": "", "text": c}
-                                                for c in contexts],
-            "evidence": contexts or [t for t in [row.get("reference")] if t], "source": row.get("source"),
+            "rag": rag, "contexts": [{"chunk_id": None, "source": None, "heading": "", "text": c} for c in contexts],
+            # as generate_answers: +rag answers are checked against their passages, closed-book ones the reference
+            "evidence": contexts if rag else [t for t in [reference] if t], "source": row.get("source"),
             "source_chunk_id": None, "retrieved_chunk_ids": [], "latency_s": None, "new_tokens": None,
             "origin": "external",
         })
     return results
+
+
+# the rule of FinetuneConfig.name (qacore/config.py): a plain folder name, so --run-name cannot nest or escape .qa/runs
+_RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
 def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | None = None,
@@ -217,6 +261,11 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
     from qacore.embedder import Embedder
 
     started = time.perf_counter()
+    if run_name is not None and not _RUN_NAME.fullmatch(run_name):
+        raise QAError(f"bad run name {run_name!r}: a folder name of letters, digits, '_', '.', '-' (at most 64, "
+                      f"starting with a letter or digit)")
+    # read before any model is loaded: a mistyped --baseline must not cost the whole run
+    base_summary, base_items = load_baseline(baseline, workspace) if baseline else (None, None)
     snapshot = Snapshot.require(workspace)
     ident = snapshot.manifest["embedding"]
     embedder = Embedder.shared(ident["spec"], dtype=ident["dtype"])
@@ -228,7 +277,7 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
     else:
         items = questions_file_items(questions_file) if questions_file else dataset_items(workspace)
         items = _limit(items, limit)
-        chosen = [Variant.parse(v) for v in variants] if variants else available_variants(workspace)
+        chosen = _unique([Variant.parse(v) for v in variants]) if variants else available_variants(workspace)
         results = generate_answers(workspace, config, chosen, items, base_url=base_url, log=log)
         items_info = {"answerable": sum(i.answerable for i in items),
                       "unanswerable": sum(not i.answerable for i in items)}
@@ -268,7 +317,6 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
                                         "description": _describe(variant)}
     gate_results = evaluate_gates(summary, config.eval.gates) if config.eval.gates else []
     if baseline:
-        base_summary, base_items = load_baseline(baseline, workspace)
         gate_results += compare_to_baseline(summary, results, base_summary, base_items,
                                             min_effect=config.eval.regression_min_effect)
     summary["gates"] = [g.to_json() for g in gate_results]

@@ -1,7 +1,8 @@
 """Resumable checkpoints of a `qa finetune` run, written atomically, with no pickle anywhere.
 
     .qa/models/NAME.run/
-      run.json              what must not change for --resume (base model, dataset, LoRA shape, data settings)
+      run.json              what must not change for --resume (base model, dataset, LoRA shape, data settings,
+                            the schedule; not the learning rate, which a NaN loss asks to lower and resume)
       LATEST                name of the newest complete checkpoint (one line, replaced atomically)
       ckpt-00000050/        adapter.safetensors     the trainable (LoRA) weights, by parameter name
                             optimizer.pt            AdamW state: tensors and numbers only (torch.load weights_only)
@@ -127,7 +128,8 @@ def load_checkpoint(folder: Path, accelerator, model, optimizer) -> tuple[dict, 
 
 
 def check_resumable(run_dir: Path, identity: dict) -> None:
-    """Refuse to resume a run whose base model, data or shape-defining settings differ, naming what changed."""
+    """Refuse to resume a run whose base model, data, shape-defining or schedule settings differ, naming what
+    changed."""
     try:
         saved = read_json(run_dir / RUN_FILE)
     except FileNotFoundError:

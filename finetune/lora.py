@@ -223,12 +223,17 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
     # --- resume, or start over -----------------------------------------------------------------------------
     name = cfg.name
     run_dir = ckpt.run_folder(workspace.models_dir, name)
+    # the schedule is in it too (epochs, max_steps, ... early stopping): a resume under other settings would end
+    # somewhere neither run asked for, and the manifest would claim the new ones. learning_rate is left out on
+    # purpose: the NaN-loss message tells the user to lower it and resume
     identity = {"format_version": FORMAT_VERSION, "base_model_hash": resolved.content_hash, "qlora": cfg.qlora,
                 "dataset_manifest_sha256": sha256_file(dataset / "manifest.json"), "dtype": dtype,
                 "processes": accelerator.num_processes, "prompt_version": PROMPT_VERSION,
                 **{k: getattr(cfg, k) for k in ("lora_r", "lora_alpha", "lora_dropout", "target_modules", "batch_size",
                                                 "max_length", "seed", "with_context", "context_passages",
-                                                "refusal_share", "train_unanswerable")}}
+                                                "refusal_share", "train_unanswerable", "epochs", "max_steps",
+                                                "lr_scheduler", "warmup_ratio", "weight_decay", "max_grad_norm",
+                                                "early_stopping_patience", "early_stopping_min_delta")}}
     lock = FileLock(str(workspace.models_dir / f".{name}.lock"))
     if main:
         workspace.models_dir.mkdir(parents=True, exist_ok=True)

@@ -334,6 +334,22 @@ def test_baseline_pairs_only_shared_items_and_is_deterministic():
     assert first == second and first[0].n == 40
 
 
+def test_baseline_skips_pairs_whose_question_differs_and_counts_them():
+    # ids of line numbers (an older qa): one line added on top shifts every id onto the next question
+    base_summary, base_items = make_run("tuned+rag", {"hallucination_rate": ones(60, 6, seed=15)})
+    cur_summary, cur_items = make_run("tuned+rag", {"hallucination_rate": ones(60, 6, seed=15)})
+    shifted = [{**it, "question": base_items[(i + 1) % 60]["question"]} for i, it in enumerate(cur_items[:20])]
+    cur_items = shifted + [{**it, "question": "  " + it["question"].upper()} for it in cur_items[20:]]
+    result = compare_to_baseline(cur_summary, cur_items, base_summary, base_items)[0]
+    assert result.n == 40 and result.passed  # whitespace and case do not make another question
+    assert "20 pair(s) skipped: same item_id, different question text" in result.message
+    unrelated = [{**it, "question": f"other {i}"} for i, it in enumerate(cur_items)]
+    failed = compare_to_baseline(cur_summary, unrelated, base_summary, base_items)
+    assert len(failed) == 1 and not failed[0].passed and "60 pair(s) skipped" in failed[0].message
+    no_text = [{k: v for k, v in it.items() if k != "question"} for it in unrelated]  # records without the question
+    assert compare_to_baseline(cur_summary, no_text, base_summary, base_items)[0].n == 60
+
+
 def test_baseline_without_shared_items_fails_and_skips_machine_metrics():
     base_summary, base_items = make_run(
         "tuned+rag", {"hallucination_rate": ones(60, 6), "latency_s": [0.1] * 60}

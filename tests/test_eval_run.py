@@ -207,3 +207,81 @@ def test_limit_spreads_over_the_items_and_keeps_the_unanswerable_mix():
     assert {i.source for i in picked if i.answerable} == {"doc0", "doc1", "doc2", "doc3"}  # not only the first doc
     assert [i.item_id for i in _limit(items, 10)] == [i.item_id for i in picked]  # same items every run
     assert _limit(items, 100) == items
+
+
+def test_item_ids_follow_the_question_not_the_line(tmp_path):
+    from evalharness.run import external_results, questions_file_items
+
+    rows = [{"question": "How long does a laptop replacement take?", "answer": "3 working days"},
+            {"question": "What is the dress code?", "answerable": False},
+            {"question": "how long does a  laptop replacement take? ", "answer": "3 days"}]  # the same, repeated
+    first, second = tmp_path / "gold.jsonl", tmp_path / "v2" / "gold.jsonl"
+    second.parent.mkdir()
+    first.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    second.write_text(json.dumps({"question": "A new first question?"}) + "\n" + first.read_text())
+    before = {i.item_id: i.question for i in questions_file_items(first)}
+    after = {i.item_id: i.question for i in questions_file_items(second)}
+    assert len(before) == 3 and all(after[k] == q for k, q in before.items())  # a line on top changes no id
+    ids = list(before)
+    assert ids[2] == ids[0] + "-2" and ids[0].startswith("gold:")  # a repeat gets a suffix in file order
+    logs = [{**r, "answer": r.get("answer", ""), "contexts": ["Laptop replacements take 3 working days."]} for r in rows]
+    first.write_text("".join(json.dumps(r) + "\n" for r in logs))
+    second.write_text(json.dumps(logs[1]) + "\n" + json.dumps(logs[0]) + "\n" + json.dumps(logs[2]) + "\n")
+    assert ({r["item_id"]: r["question"] for r in external_results(first)}
+            == {r["item_id"]: r["question"] for r in external_results(second)})
+
+
+def test_user_files_are_type_checked_up_front(tmp_path):
+    from evalharness.run import external_results, questions_file_items
+    from qacore.errors import QAError
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"question": "How many days of leave?", "answer": 27}) + "\n"
+                    + json.dumps({"question": "Office dog?", "answerable": "false"}) + "\n"
+                    + json.dumps({"question": "VPN?", "source": ["it.md"]}) + "\n")
+    with pytest.raises(QAError) as err:
+        questions_file_items(gold)
+    assert f"{gold}:1: answer must be a string, not 27" in str(err.value)
+    assert f"{gold}:2: answerable must be true or false" in str(err.value) and f"{gold}:3: source must be" in str(err.value)
+    gold.write_text(json.dumps({"question": "Leave?", "answer": ""}) + "\n" + json.dumps({"question": "Dog?"}) + "\n")
+    assert [(i.reference, i.answerable) for i in questions_file_items(gold)] == [(None, True), (None, True)]
+
+    logs = tmp_path / "logs.jsonl"
+    for row, problem in [({"question": "q?", "answer": "a", "contexts": [1]}, ":1: contexts must be a list of strings"),
+                         ({"question": "q?", "answer": "a", "reference": 4}, ":1: reference must be a string"),
+                         ({"question": "q?", "answer": "a", "answerable": "false"}, ":1: answerable must be"),
+                         ({"question": "q?"}, ":1: answer must be a string, not missing")]:
+        logs.write_text(json.dumps(row) + "\n")
+        with pytest.raises(QAError, match=re.escape(f"{logs}{problem}")):
+            external_results(logs)
+    logs.write_text(json.dumps({"question": "q?", "answer": "", "reference": " "}) + "\n")
+    assert external_results(logs)[0]["reference"] is None  # empty reference: unscored, not scored against ""
+
+
+def test_dataset_file_is_one_variant_rag_if_any_row_has_contexts(tmp_path):
+    from evalharness.run import external_results
+
+    logs = tmp_path / "rag_logs.jsonl"
+    logs.write_text("\n".join(json.dumps(r) for r in [
+        {"question": "VPN address?", "answer": "vpn.example.com [1]", "contexts": ["The VPN is vpn.example.com."]},
+        {"question": "CEO salary?", "answer": "I don't know.", "contexts": [], "answerable": False},
+        {"question": "Office dog name?", "answer": "Rex.", "answerable": False}]) + "\n")
+    results = external_results(logs)
+    assert {r["variant"] for r in results} == {"rag_logs+rag"} and all(r["rag"] for r in results)
+    assert results[2]["evidence"] == []  # a +rag answer given without passages is grounded in nothing
+
+
+def test_run_name_baseline_and_variants_are_checked_before_any_model(workspace, fake):
+    ws = str(workspace.root)
+    for bad in ("feature/x", "../..", ".hidden"):
+        result = qa("eval", "-w", ws, "--run-name", bad, "--no-calibration")
+        assert result.exit_code == 1 and repr(bad) in result.output, result.output
+    missing = qa("eval", "-w", ws, "--variant", "base+rag", "--baseline", "no-such-run", "--no-calibration")
+    assert missing.exit_code == 1 and "no-such-run" in missing.output
+    assert fake.made == 0 and not workspace.runs_dir.exists()  # refused before any model was loaded or run written
+
+    twice = qa("eval", "-w", ws, "--variant", "base+rag", "--variant", "base+rag", "--run-name", "twice",
+               "--no-calibration", "--report", "json")
+    assert twice.exit_code == 0, twice.output
+    summary = json.loads((workspace.runs_dir / "twice" / "summary.json").read_text())
+    assert summary["variants"]["base+rag"]["items"] == sum(summary["items"].values())  # each item answered once

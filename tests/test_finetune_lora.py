@@ -260,6 +260,17 @@ def test_resume_refuses_changed_settings(tmp_path, tiny_lm, monkeypatch):
     assert (ws.models_dir / "tuned.run" / "LATEST").read_text().strip() == "ckpt-00000002"
     with pytest.raises(WorkspaceError, match="lora_r: 4 -> 8"):
         lora.run_finetune(ws, tiny_config(tiny_lm, lora_r=8), resume=True, progress=False, log=lambda m: None)
+    # the schedule too: fewer epochs would publish a half-trained adapter under a manifest that says 2 epochs
+    for change, message in [({"epochs": 2}, "epochs: 3 -> 2"), ({"max_steps": 4}, "max_steps: 0 -> 4"),
+                            ({"lr_scheduler": "linear"}, "lr_scheduler: 'cosine' -> 'linear'"),
+                            ({"early_stopping_patience": 1}, "early_stopping_patience: 0 -> 1")]:
+        with pytest.raises(WorkspaceError, match=message):
+            lora.run_finetune(ws, tiny_config(tiny_lm, **change), resume=True, progress=False, log=lambda m: None)
+    # but not the learning rate: after a NaN loss the message says to lower it and resume
+    monkeypatch.setattr(lora, "failpoint", lambda name: None)
+    lower = lora.run_finetune(ws, tiny_config(tiny_lm, learning_rate=5e-3), resume=True, progress=False,
+                              log=lambda m: None)
+    assert lower.manifest["loss_curve"][0]["lr"] == 1e-2 and lower.manifest["metrics"]["steps"] == 9
 
 
 def test_merged_export_matches_the_adapter(tmp_path, tiny_lm):
