@@ -98,7 +98,7 @@ wait_option = click.option("--wait", "wait_seconds", type=click.FloatRange(0), d
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @workspace_option
 @click.option("--include", multiple=True, help="Glob of files to take (repeatable); replaces the defaults.")
-@click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable); added to the defaults.")
+@click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable); added to ingest.exclude (qa.toml or the defaults).")
 @click.option("--redact/--no-redact", default=None, help="Remove secrets and personal data before storing. [default: on]")
 @click.option("--index", "index_type", type=click.Choice(["auto", "flat", "hnsw"]), default=None,
               help="FAISS index: exact flat, approximate HNSW, or auto by size.")
@@ -127,15 +127,15 @@ def ingest(ctx, paths, workspace, include, exclude, redact, index_type, chunk_to
       qa ingest docs/ --no-redact --json
     """
     from ingest.pipeline import run_ingest
-    from qacore.config import IngestConfig
 
     overrides = {
         "ingest.redact": redact, "ingest.index": index_type, "ingest.chunk_tokens": chunk_tokens,
         "models.embedding": embedding_model, "dataset.generator": generator, "dataset.base_url": base_url,
         "ingest.include": list(include) or None,
-        "ingest.exclude": (IngestConfig().exclude + list(exclude)) if exclude else None,
     }
     config = _load_config(ctx, overrides)
+    if exclude:  # added to qa.toml's (or the default) excludes, never instead of them: they may keep secrets out
+        config.ingest.exclude = config.ingest.exclude + list(exclude)
     ws = _workspace(workspace)
     report = run_ingest(list(paths), ws, config, strict=strict, wait_seconds=wait_seconds)
     dataset_report = None

@@ -62,3 +62,13 @@ def test_ingest_json_report_with_tiny_model(docs, tiny_embedding_model, tmp_path
     report = json.loads(result.stdout)
     assert report["documents_in_index"] == 3 and report["chunks_in_index"] >= 3
     assert sorted(report["added"]) == ["docs/expenses.md", "docs/leave.md", "docs/vpn.md"]
+
+
+def test_exclude_flag_adds_to_the_config_excludes(docs, tiny_embedding_model, tmp_path):
+    cfg = tmp_path / "qa.toml"
+    cfg.write_text('[ingest]\nexclude = ["**/leave.md"]\n')  # e.g. a folder that must never be indexed
+    result = run_qa("--config", str(cfg), "ingest", str(docs), "--workspace", str(tmp_path / "ws"),
+                    "--embedding-model", str(tiny_embedding_model), "--no-redact", "--generator", "none", "--json",
+                    "--exclude", "**/vpn.md")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["added"] == ["docs/expenses.md"]
