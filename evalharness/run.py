@@ -30,7 +30,7 @@ from pathlib import Path
 from qacore import FORMAT_VERSION
 from qacore.answering import Assistant, Variant
 from qacore.artifacts import EXTRACTIVE_KIND, LORA_KIND, list_models
-from qacore.config import QAConfig
+from qacore.config import FOLDER_NAME, QAConfig
 from qacore.errors import QAError, WorkspaceError
 from qacore.prompting import REFUSAL, is_refusal
 from qacore.store import Snapshot
@@ -103,18 +103,27 @@ def _read_user_jsonl(path: Path, required: tuple[str, ...], present: tuple[str, 
         if missing:
             problems.append(f"{path}:{n}: missing or empty {', '.join(missing)}")
             continue
-        wrong = [f"{path}:{n}: {k} must be {what}, not {json.dumps(row[k])[:40] if k in row else 'missing'}"
-                 for k, (kind, what) in _FIELD_TYPES.items() if (row.get(k) is not None or k in present)
-                 and (not isinstance(row.get(k), kind) or kind is list and not all(isinstance(c, str) for c in row[k]))]
+        wrong = _type_problems(row, present)
         if wrong:
-            problems += wrong
+            problems += [f"{path}:{n}: {problem}" for problem in wrong]
             continue
-        rows.append({**row, "_line": n})
+        rows.append(row)
     if problems:
         raise QAError("\n".join(problems[:20]) + (f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""))
     if not rows:
         raise QAError(f"{path}: no items")
     return rows
+
+
+def _type_problems(row: dict, present: tuple[str, ...]) -> list[str]:
+    problems = []
+    for key, (kind, what) in _FIELD_TYPES.items():
+        value = row.get(key)
+        if value is None and key not in present:
+            continue  # optional, not given
+        if not isinstance(value, kind) or (kind is list and not all(isinstance(c, str) for c in value)):
+            problems.append(f"{key} must be {what}, not {json.dumps(value)[:40] if key in row else 'missing'}")
+    return problems
 
 
 def _stable_ids(prefix: str, questions: list[str]) -> list[str]:
@@ -245,8 +254,8 @@ def external_results(path: Path) -> list[dict]:
     return results
 
 
-# the rule of FinetuneConfig.name (qacore/config.py): a plain folder name, so --run-name cannot nest or escape .qa/runs
-_RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+# a plain folder name, as for tuned models: --run-name cannot nest or escape .qa/runs
+_RUN_NAME = re.compile(FOLDER_NAME)
 
 
 def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | None = None,

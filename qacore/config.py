@@ -23,6 +23,10 @@ EMBEDDED_GENERATOR = "embedded:SmolLM2-135M-Instruct"
 JUDGE_METRICS = ("faithfulness", "answer_correctness")
 
 
+# A name that becomes one folder under the workspace (a tuned model, an eval run): no separators, no "..".
+FOLDER_NAME = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}"
+
+
 class _Section(BaseModel):
     # allow_inf_nan=False: no setting means anything as inf or nan (TOML has both), and `max_file_mb = inf`
     # would only fail later, as an OverflowError in int(inf * 1e6)
@@ -103,7 +107,7 @@ class FinetuneConfig(_Section):
     # learning rate before it recalls facts closed-book.
     base_model: str | None = Field(None, description="causal LM: embedded:NAME, a local folder or a cached HF id "
                                                      "(default: models.generator)")
-    name: str = Field("tuned", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", description="output: .qa/models/NAME/")
+    name: str = Field("tuned", pattern=rf"^{FOLDER_NAME}$", description="output: .qa/models/NAME/")
     lora_r: int = Field(16, ge=1, le=1024, description="LoRA rank")
     lora_alpha: float = Field(32.0, gt=0, description="LoRA scaling is alpha / r")
     lora_dropout: float = Field(0.05, ge=0, lt=1)
@@ -250,8 +254,8 @@ def _set_dotted(data: dict[str, Any], dotted: str, value: Any, source: str) -> N
     for n, part in enumerate(parents, start=1):
         node = node.setdefault(part, {})
         if not isinstance(node, dict):  # e.g. `ingest = "docs"` in qa.toml, then a flag sets ingest.redact
-            raise ConfigError([f"{'.'.join(parents[:n])}: must be a table ([{'.'.join(parents[:n])}]), "
-                               f"got {node!r}"], source=source)
+            section = ".".join(parents[:n])
+            raise ConfigError([f"{section}: must be a table ([{section}]), got {node!r}"], source=source)
     node[leaf] = value
 
 

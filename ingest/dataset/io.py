@@ -126,7 +126,7 @@ def load_imported(workspace: Workspace) -> list[Pair]:
     if not folder.is_dir():
         return []
     pairs = [Pair(**record) for file in sorted(folder.glob("*.jsonl")) for record in read_pairs(file)]
-    # the same question and answer in two imports (an edited file imported again) is one pair
+    # the same pair from two imported files (a copy of a file, or an import stored under the older naming) is one
     return list({(p.id, p.split): p for p in pairs}.values())
 
 
