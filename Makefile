@@ -27,6 +27,7 @@ bench: setup
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_finetune.py
 	$(BIN)/python bench/bench_eval.py
+	$(BIN)/python bench/bench_gemm.py
 
 clean:
 	rm -rf .qa .pytest_cache .ruff_cache
