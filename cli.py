@@ -307,12 +307,15 @@ def search(ctx, query, workspace, k, mode, as_json):
 @click.option("--model", "-m", default="base", show_default=True,
               help="base, a tuned model's name (qa finetune --name), extractive, or openai:MODEL.")
 @click.option("--rag/--no-rag", default=True, show_default=True, help="Put the top-k passages into the prompt.")
+@click.option("--guard/--no-guard", default=True, show_default=True,
+              help="With --rag: show an answer only if the passages support it; else quote the best passage "
+                   "sentence, or refuse when nothing relevant was found.")
 @click.option("-k", type=click.IntRange(1), default=None, help="Passages to retrieve. [default: retrieval.k]")
 @click.option("--base-url", default=None, help="Endpoint for openai:MODEL, e.g. http://localhost:8000/v1.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer, citations and sources as JSON.")
 @click.pass_context
 @_handle_errors
-def ask(ctx, question, workspace, model, rag, k, base_url, as_json):
+def ask(ctx, question, workspace, model, rag, guard, k, base_url, as_json):
     """Answer a question, with the sources it came from.
 
     Without QUESTION, reads questions interactively (or one per line from a pipe); the model is loaded once.
@@ -322,19 +325,21 @@ def ask(ctx, question, workspace, model, rag, k, base_url, as_json):
       qa ask "How many days of annual leave do UK employees get?"
       qa ask "What is the VPN address?" --model tuned --json
       qa ask "Who approves travel?" --model tuned --no-rag
+      qa ask "How many sick days?" --no-guard      # the generator's own answer, unchecked
       qa ask --model extractive
       qa ask "..." --model openai:llama3.1 --base-url http://localhost:11434/v1
     """
     from qacore.answering import Assistant, Variant
 
     config = _load_config(ctx, {})
-    assistant = Assistant(_workspace(workspace), config, Variant(model, rag), k=k, base_url=base_url)
+    variant = Variant(model, rag, guard and rag)
+    assistant = Assistant(_workspace(workspace), config, variant, k=k, base_url=base_url)
     if question is not None:
         _print_answer(assistant.answer(question), as_json)
         return
     interactive = sys.stdin.isatty()
     if interactive:
-        click.echo(f"qa ask ({Variant(model, rag).name}); an empty line or Ctrl-D ends.", err=True)
+        click.echo(f"qa ask ({variant.name}); an empty line or Ctrl-D ends.", err=True)
     while True:
         try:
             line = input("? " if interactive else "")
@@ -445,8 +450,8 @@ def _print_eval_summary(result) -> None:
     table = Table(title=f"qa eval {result.summary['run']}")
     table.add_column("metric")
     variants = result.summary["variants"]
-    for variant in variants:
-        table.add_column(variant, justify="right")
+    for variant in variants:  # "tuned+rag+guard" as three header lines keeps six variants within 80 columns
+        table.add_column(variant.replace("+", "\n+"), justify="right")
     for metric in shown:
         arrow = "↑" if result.summary["metrics"][metric]["higher_is_better"] else "↓"
         values = [info["metrics"].get(metric, {}).get("value") for info in variants.values()]

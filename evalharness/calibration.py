@@ -48,9 +48,9 @@ from typing import Any
 
 import numpy as np
 
-from evalharness.claims import CachingEmbedder, evidence_sentences
 from evalharness.metrics import paired_bootstrap_diff
 from qacore import FORMAT_VERSION
+from qacore.claims import CachingEmbedder, evidence_sentences
 from qacore.store import Chunk, Snapshot
 from qacore.support import (
     _NUMBER_WORDS,

@@ -58,7 +58,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from evalharness.claims import strip_citations
+from qacore.claims import strip_citations
 from qacore.errors import QAError
 
 AGREEMENT_THRESHOLD = 0.5  # judge faithfulness at or above this = "the answer is supported"

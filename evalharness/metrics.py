@@ -9,7 +9,8 @@ and testable on hand-written dicts.
 An item is one (variant, question) pair, a plain JSON-able dict:
 
     variant, item_id, question, reference (str | None), answerable (bool), answer (str),
-    refused (bool, qacore.prompting.is_refusal), contexts (list of {chunk_id, source, heading, text}; [] closed-book),
+    refused (bool, qacore.prompting.is_refusal), degenerate (str | None: why the generator's raw output was no
+    answer, qacore.degenerate), contexts (list of {chunk_id, source, heading, text}; [] closed-book),
     rag (bool), source_chunk_id (int | None), source (str | None),
     evidence (list[str]: what the answer is checked against: the retrieved contexts for RAG variants,
               the source chunk + reference for closed-book),
@@ -52,7 +53,8 @@ from typing import Any, Literal
 
 import numpy as np
 
-from evalharness.claims import split_claims, strip_citations
+from qacore.claims import split_claims, strip_citations
+from qacore.degenerate import degenerate_reason
 from qacore.reader import token_f1
 from qacore.support import content_words, numbers_in
 
@@ -177,6 +179,10 @@ def _claim_count(item: dict) -> float:
     return float(len(item.get("claims") or []))
 
 
+def _degenerate(item: dict) -> float | None:
+    return float(bool(item.get("degenerate")))
+
+
 def _abstention(item: dict) -> float | None:
     return float(bool(item.get("refused")))
 
@@ -244,6 +250,9 @@ METRICS: dict[str, Metric] = {
                "count; refusals never do", False, "all", _hallucination),
         Metric("claim_unsupported_rate", "unsupported claims / all claims (claim-level, pooled over answers)",
                False, "all", _claim_unsupported_rate, "weighted_mean", _claim_count),
+        Metric("degenerate", "generator outputs that were no answer (label lists, prompt echo, repetition, bare "
+               "lists; qacore.degenerate): never shown, replaced by a refusal or, guarded, a quote", False, "all",
+               _degenerate),
         Metric("abstention", "unanswerable questions the model refused", True, "unanswerable", _abstention),
         Metric("over_refusal", "answerable questions the model refused", False, "answerable", _over_refusal),
         Metric("hit_at_k", "the question's source chunk is among the retrieved chunks (RAG only)", True, "answerable",
@@ -292,6 +301,8 @@ def annotate(items: Iterable[dict], checker, embedder=None) -> list[dict]:
             claims.append({"text": text, "supported": bool(verdict.supported), "reasons": list(verdict.reasons)})
         item["claims"] = claims
         item["answer_vector_similarity"] = None
+        if "degenerate" not in item:  # another system's logs (--dataset): judged here, from the text alone
+            item["degenerate"] = degenerate_reason(item.get("answer") or "")
 
     if embedder is not None:
         pairs = [(i, strip_citations(item.get("answer") or "").strip(), item["reference"])

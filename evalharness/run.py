@@ -158,14 +158,16 @@ def questions_file_items(path: Path) -> list[EvalItem]:
 # --- variants ------------------------------------------------------------------------------------------------
 
 def available_variants(workspace: Workspace) -> list[Variant]:
-    """Every variant the workspace can run: base and each tuned LoRA with and without retrieval, extractive
-    readers with retrieval."""
-    variants = [Variant("base", False), Variant("base", True)]
+    """Every variant the workspace can run: base and each tuned LoRA closed-book, with retrieval and guarded
+    (+rag+guard: its answers are the +rag generations, from the cache, checked by the guard), extractive readers
+    with retrieval, guarded or not."""
+    variants = [Variant("base", False), Variant("base", True), Variant("base", True, True)]
     for manifest in list_models(workspace):
         if manifest.get("kind") == LORA_KIND:
-            variants += [Variant(manifest["name"], False), Variant(manifest["name"], True)]
+            variants += [Variant(manifest["name"], False), Variant(manifest["name"], True),
+                         Variant(manifest["name"], True, True)]
         elif manifest.get("kind") == EXTRACTIVE_KIND:
-            variants.append(Variant(manifest["name"], True))
+            variants += [Variant(manifest["name"], True), Variant(manifest["name"], True, True)]
     return _unique(variants)
 
 
@@ -223,7 +225,8 @@ def generate_answers(workspace: Workspace, config: QAConfig, variants: list[Vari
                 "refused": answer.refused, "rag": variant.rag, "contexts": contexts, "evidence": evidence,
                 "source": item.source, "source_chunk_id": item.source_chunk_id,
                 "retrieved_chunk_ids": [c.id for c in answer.passages], "latency_s": answer.latency_s,
-                "new_tokens": answer.new_tokens, "origin": item.origin,
+                "new_tokens": answer.new_tokens, "origin": item.origin, "degenerate": answer.degenerate,
+                "guard": answer.guard,
             })
         log(f"qa eval: {variant.name}: {len(items)} answers in {time.perf_counter() - began:.1f} s")
     cache.close()

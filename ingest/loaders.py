@@ -114,10 +114,23 @@ def _title(headings: list[Heading], path: Path) -> str:
 
 # --- formats ----------------------------------------------------------------------------------------------
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*([\"']?)(.+?)\1[ \t]*$", re.MULTILINE)
+
+
 def load_markdown(path: Path, data: bytes) -> LoadedDocument:
+    """Markdown; YAML front matter (Jekyll, Hugo, MkDocs: `title:`, `keywords:`, `redirect_from:`) is metadata, not
+    text: its `title` names the document and the block is dropped. On the 18F handbook it was the first sentence of
+    every page's first chunk ("title: TTS onboarding classes keywords: ... redirect_from:")."""
     text, encoding = decode_text(data)
+    front_title = None
+    match = _FRONT_MATTER.match(text)
+    if match:
+        found = _FRONT_TITLE.search(match.group(1))
+        front_title = found.group(2).strip() if found else None
+        text = text[match.end():].lstrip("\r\n")
     headings = markdown_headings(text)
-    return LoadedDocument(text, _title(headings, path), "markdown", headings, encoding=encoding)
+    return LoadedDocument(text, front_title or _title(headings, path), "markdown", headings, encoding=encoding)
 
 
 def load_text(path: Path, data: bytes) -> LoadedDocument:

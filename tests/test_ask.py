@@ -17,7 +17,7 @@ def chunk(i: int, text: str) -> Chunk:
 
 
 def test_variant_names_round_trip_and_bad_ones_are_named():
-    for name in ("base", "base+rag", "tuned", "tuned+rag", "openai:gpt-4o-mini+rag"):
+    for name in ("base", "base+rag", "base+rag+guard", "tuned", "tuned+rag", "openai:gpt-4o-mini+rag"):
         assert Variant.parse(name).name == name
     assert Variant.parse("tuned+rag") == Variant("tuned", True)
     with pytest.raises(QAError, match="bad variant 'tuned\\+bm25'"):
@@ -54,10 +54,12 @@ def test_ask_with_the_real_model_with_and_without_retrieval(corpora_workspace):
     rag = run_qa("ask", question, "--workspace", str(corpora_workspace), "--json", "-k", "3")
     assert rag.returncode == 0, rag.stderr
     answer = json.loads(rag.stdout)
-    assert answer["variant"] == "base+rag" and answer["answer"].strip()
+    assert answer["variant"] == "base+rag+guard" and answer["answer"].strip()  # guarded by default
     assert len(answer["retrieved"]) == 3 and all(s["source"].startswith("corpora/") for s in answer["retrieved"])
     assert any("leave" in s["source"] for s in answer["retrieved"])  # retrieval found the leave policy
     assert all(s in answer["retrieved"] for s in answer["cited"])
+    # the guard (calibrated on the workspace's dataset) lets a question the leave policy answers through
+    assert answer["guard"]["action"] in ("pass", "quote") and answer["cited"], answer
 
     closed = run_qa("ask", question, "--workspace", str(corpora_workspace), "--json", "--no-rag")
     assert closed.returncode == 0, closed.stderr

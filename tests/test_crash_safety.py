@@ -2,10 +2,12 @@
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -83,22 +85,91 @@ def test_sigkill_at_random_moments(docs, tmp_path, tiny_embedding_model):
     assert "docs/extra5.md" in index_state(ws)[1]
 
 
+# A real `qa ingest` (python -m cli) with probes that report to the test over stdout and wait for it on stdin: the
+# lock test is ordered by these events, never by sleeps, so a slow start on a busy machine cannot reorder it.
+PROBED_INGEST = """
+import runpy, sys
+
+role = sys.argv.pop(1)
+if role == "hold":  # stop inside the workspace lock until the test says so
+    import ingest.pipeline as pipeline
+
+    real_failpoint = pipeline.failpoint
+
+    def hold(name):
+        real_failpoint(name)
+        if name == "after_plan":
+            print("HOLDING", flush=True)
+            sys.stdin.readline()
+
+    pipeline.failpoint = hold
+elif role == "wait":  # say when the lock was found taken, then wait for it as --wait does
+    import qacore.workspace as workspace
+    from filelock import Timeout
+
+    class ReportingLock(workspace.FileLock):
+        def acquire(self, timeout=None, **kwargs):
+            try:
+                return super().acquire(timeout=0, **kwargs)
+            except Timeout:
+                print("BLOCKED", flush=True)
+            return super().acquire(timeout=timeout, **kwargs)
+
+    workspace.FileLock = ReportingLock
+sys.argv[0] = "qa"
+runpy.run_module("cli", run_name="__main__")
+"""
+
+
+def read_report(proc, log: Path, timeout: float = 180) -> str:
+    """The next line the probed process prints (the timeout only turns a hang into a failure)."""
+    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    line = proc.stdout.readline() if ready else ""
+    if not line:
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"no report from the probed ingest (exit {proc.returncode}): {log.read_text()[-3000:]}")
+    return line.strip()
+
+
 def test_second_concurrent_ingest_fails_clearly_or_waits(docs, tmp_path, tiny_embedding_model):
     ws = tmp_path / "ws"
-    holder = subprocess.Popen([sys.executable, "-m", "cli", *ingest_args(docs, ws, tiny_embedding_model)], cwd=REPO,
-                              env={**os.environ, "QA_FAILPOINT": "after_plan:sleep=8"},
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 60
-    while not (ws / "qa.lock.owner").exists() and time.time() < deadline:
-        time.sleep(0.1)
-    second = run_qa(*ingest_args(docs, ws, tiny_embedding_model))
-    assert second.returncode == 1
-    assert "locked by another qa process" in second.stderr and "--wait" in second.stderr
-    waiting = run_qa(*ingest_args(docs, ws, tiny_embedding_model), "--wait", "120")
-    out, err = holder.communicate(timeout=120)
-    assert holder.returncode == 0, err
-    assert waiting.returncode == 0, waiting.stderr
-    assert json.loads(waiting.stdout)["up_to_date"]  # it ran after the first finished, and saw its result
+    probe = tmp_path / "probed_ingest.py"
+    probe.write_text(PROBED_INGEST, encoding="utf-8")
+    procs = []
+
+    def start(role, *extra):
+        log = tmp_path / f"{role}.stderr"
+        # --no-dataset: the index lock is what is tested; a dataset build after it only adds minutes
+        args = [*ingest_args(docs, ws, tiny_embedding_model), "--no-dataset", *extra]
+        with log.open("w") as stderr:
+            proc = subprocess.Popen([sys.executable, str(probe), role, *args], cwd=REPO, stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=stderr, text=True)
+        procs.append(proc)
+        return proc, log
+
+    try:
+        holder, holder_log = start("hold")
+        assert read_report(holder, holder_log) == "HOLDING"  # from here on it holds the lock, until we release it
+        second = run_qa(*ingest_args(docs, ws, tiny_embedding_model))
+        assert second.returncode == 1
+        assert f"locked by another qa process (pid {holder.pid})" in second.stderr and "--wait" in second.stderr
+        waiting, waiting_log = start("wait", "--wait", "120")
+        assert read_report(waiting, waiting_log) == "BLOCKED"  # it found the lock taken and waits for it
+
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        out, _ = holder.communicate(timeout=180)
+        assert holder.returncode == 0, holder_log.read_text()[-3000:]
+        assert not json.loads(out)["up_to_date"] and json.loads(out)["chunks_embedded"] > 0  # it built the index
+        out, _ = waiting.communicate(timeout=180)
+        assert waiting.returncode == 0, waiting_log.read_text()[-3000:]
+        assert json.loads(out[out.index("{"):])["up_to_date"]  # it ran after the first finished, and saw its result
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
     assert index_state(ws)[2] == 2
 
 

@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 
-from evalharness.claims import CachingEmbedder, split_claims
 from evalharness.metrics import (
     METRICS,
     aggregate,
@@ -14,6 +13,7 @@ from evalharness.metrics import (
     score_item,
     token_f1_score,
 )
+from qacore.claims import CachingEmbedder, split_claims
 from qacore.prompting import REFUSAL, is_refusal
 from qacore.support import SupportChecker
 
@@ -36,7 +36,8 @@ def test_registry_has_the_metrics_with_directions():
                 "claim_unsupported_rate", "abstention", "over_refusal", "hit_at_k", "mrr", "latency_s", "new_tokens"}
     assert expected <= set(METRICS)
     lower = {n for n, m in METRICS.items() if not m.higher_is_better}
-    assert lower == {"hallucination_rate", "claim_unsupported_rate", "over_refusal", "latency_s", "new_tokens"}
+    assert lower == {"hallucination_rate", "claim_unsupported_rate", "over_refusal", "latency_s", "new_tokens",
+                     "degenerate"}
     assert METRICS["abstention"].applies_to == "unanswerable" and METRICS["over_refusal"].applies_to == "answerable"
 
 

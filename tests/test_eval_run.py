@@ -112,11 +112,12 @@ def test_eval_scores_variants_writes_reports_and_caches(workspace, fake):
     assert result.exit_code == 0, result.output
     run = workspace.runs_dir / "first"
     summary = json.loads((run / "summary.json").read_text())
-    assert set(summary["variants"]) == {"base", "base+rag"}
-    assert fake.made == 1  # base and base+rag share one loaded model
+    assert set(summary["variants"]) == {"base", "base+rag", "base+rag+guard"}
+    assert fake.made == 1  # base, base+rag and base+rag+guard share one loaded model
     # the terminal table fits an 80-column CI log without cutting metric names
     assert "hallucination_rate ↓" in result.output and "over_refusal ↓" in result.output
-    assert max(len(line) for line in result.output.splitlines()) <= 80
+    assert max(len(line) for line in result.output.splitlines()) <= 80, [
+        line for line in result.output.splitlines() if len(line) > 80]
     rag, closed = summary["variants"]["base+rag"]["metrics"], summary["variants"]["base"]["metrics"]
     # closed-book the fake invents "42 days ... Gandalf": unsupported by the source chunk and reference
     assert closed["hallucination_rate"]["value"] == 1.0
@@ -126,6 +127,9 @@ def test_eval_scores_variants_writes_reports_and_caches(workspace, fake):
     items = [json.loads(line) for line in (run / "items.jsonl").read_text().splitlines()]
     invented = next(i for i in items if i["variant"] == "base")
     assert any(not c["supported"] for c in invented["claims"])
+    guarded = [i for i in items if i["variant"] == "base+rag+guard"]
+    assert guarded and all(i["guard"]["action"] in ("pass", "quote", "refuse") for i in guarded)
+    assert all(i["degenerate"] is None or isinstance(i["degenerate"], str) for i in items)
     ET.parse(run / "junit.xml")  # well-formed
     assert "base+rag" in (run / "report.md").read_text() and (run / "report.html").stat().st_size > 1000
 

@@ -58,11 +58,16 @@ def _room_docs(folder):
 
 @pytest.fixture
 def room_workspace(tmp_path, tiny_config):
-    """An index of two small documents (tiny embedder) and a dataset crafted from its chunks: one pair per room,
-    plus pairs that must be skipped (answer text not at its span, an imported pair without a chunk)."""
-    _room_docs(tmp_path / "docs")
-    ws = Workspace(tmp_path / "ws")
-    run_ingest([tmp_path / "docs"], ws, tiny_config, progress=False, log=lambda m: None)
+    return build_room_workspace(tmp_path, tiny_config)
+
+
+def build_room_workspace(root, config) -> Workspace:
+    """An index of two small documents (ROOT/docs, ingested into ROOT/ws with `config`) and a dataset crafted from
+    its chunks: one pair per room (Kestrel and Linden in the eval split), plus pairs that must be skipped (answer
+    text not at its span, an imported pair without a chunk). Also used by tests/test_variants.py."""
+    _room_docs(root / "docs")
+    ws = Workspace(root / "ws")
+    run_ingest([root / "docs"], ws, config, progress=False, log=lambda m: None)
     snapshot = Snapshot.require(ws)
     pairs = []
     for chunk in snapshot.iter_chunks():

@@ -108,6 +108,87 @@ def test_bad_files_are_skipped_and_good_ones_ingested(docs, tmp_path, tiny_confi
     assert Snapshot.current(Workspace(tmp_path / "strict")) is None
 
 
+def index_state(ws, config):
+    """What a reader of the index sees: the CURRENT pointer, the snapshots on disk, every chunk, a search's hits."""
+    snap = Snapshot.require(ws)
+    hits = Retriever(snap, config.retrieval).search("How many days of annual leave can I carry over?", k=3)
+    state = {"current": ws.current_pointer.read_text(encoding="utf-8"),
+             "snapshots": sorted(p.name for p in ws.snapshots_dir.iterdir()),
+             "chunks_in_manifest": snap.manifest["chunks"],
+             "chunks": [(c.id, c.source, c.content_hash) for c in snap.iter_chunks()],
+             "hits": [(h.chunk.id, round(h.score, 6)) for h in hits]}
+    snap.close()
+    return state
+
+
+def test_strict_failure_on_an_existing_index_leaves_it_as_it_was(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    ingest([docs], ws, tiny_config)
+    before = index_state(ws, tiny_config)
+    assert before["chunks"] and before["hits"]
+    (docs / "leave.md").write_text("# Leave policy\n\nEmployees now get 33 days of annual leave.\n")  # a good change
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")  # and a bad new file
+
+    with pytest.raises(QAError, match=r"--strict: 1 file\(s\) skipped; the previous index was left as it was"):
+        ingest([docs], ws, tiny_config, strict=True)
+    assert index_state(ws, tiny_config) == before  # not even the good change was published
+    assert "33 days" not in " ".join(c.text for c in Snapshot.require(ws).iter_chunks())
+    assert not ws.tmp_dir.exists() or not list(ws.tmp_dir.iterdir())  # no half-built snapshot left behind
+
+    # the same run without --strict would have replaced the index: the check above is not vacuous
+    report = ingest([docs], ws, tiny_config)
+    assert report.changed == ["docs/leave.md"] and [s.source for s in report.skipped] == ["docs/broken.pdf"]
+    after = index_state(ws, tiny_config)
+    assert after["current"] != before["current"] and after["chunks"] != before["chunks"]
+
+
+def test_strict_fails_on_a_known_bad_file_even_when_nothing_else_changed(docs, tmp_path, tiny_config):
+    ws = Workspace(tmp_path / "ws")
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 nonsense")
+    assert [s.source for s in ingest([docs], ws, tiny_config).skipped] == ["docs/broken.pdf"]
+    with pytest.raises(QAError, match="--strict"):  # --help: "Fail ... if any file is skipped"
+        ingest([docs], ws, tiny_config, strict=True)
+
+
+def test_embedding_model_change_reembeds_every_document(docs, tmp_path, tiny_config, tiny_embedding_model):
+    from qacore.embedder import Embedder
+    from qacore.models import resolve_embedding_model
+    from tests.conftest import make_tiny_embedding_model
+
+    ws = Workspace(tmp_path / "ws")
+    first = ingest([docs], ws, tiny_config)
+    snap1, ids1 = chunk_ids_by_doc(ws)
+    identity1 = snap1.manifest["embedding"]
+    old_vectors = snap1.vectors(ids1["docs/leave.md"])
+    snap1.close()
+
+    # another model: same tokenizer and dimension (so old vectors would even fit), other weights, other folder
+    (tmp_path / "other-embedder").mkdir()
+    other = make_tiny_embedding_model(tmp_path / "other-embedder", seed=1)
+    config = tiny_config.model_copy(update={"models": tiny_config.models.model_copy(update={"embedding": str(other)})})
+    messages = []
+    report = run_ingest([docs], ws, config, progress=False, log=messages.append)
+    assert report.rebuild_reason == "embedding model changed"
+    assert any("rebuilding the whole index" in m for m in messages)
+    assert sorted(report.added) == ["docs/expenses.md", "docs/leave.md", "docs/vpn.md"] and report.unchanged == []
+    assert report.chunks_embedded == report.chunks_in_index == first.chunks_in_index  # every chunk, none carried
+
+    snap2, ids2 = chunk_ids_by_doc(ws)
+    identity2 = snap2.manifest["embedding"]
+    assert identity2["spec"] == str(other) != identity1["spec"]
+    assert identity2["model_hash"] == resolve_embedding_model(str(other)).content_hash != identity1["model_hash"]
+    assert snap2.manifest["rebuild_key"]["embedding"]["model_hash"] == identity2["model_hash"]
+    # the stored vectors are the new model's, not the old ones carried over
+    leave = [c for c in snap2.iter_chunks() if c.source == "docs/leave.md"]
+    new_vectors = snap2.vectors(ids2["docs/leave.md"])
+    np.testing.assert_allclose(new_vectors, Embedder.shared(str(other), dtype="float32").embed(
+        [c.embed_text for c in leave]), atol=1e-5)
+    assert new_vectors.shape == old_vectors.shape and not np.allclose(new_vectors, old_vectors, atol=1e-3)
+    assert len(Retriever(snap2, config.retrieval).search("annual leave", k=3)) == 3
+    snap2.close()
+    assert ingest([docs], ws, config).up_to_date  # and the rebuilt index is current for the new model
+
+
 def test_nothing_ingestable_fails(tmp_path, tiny_config):
     folder = tmp_path / "bad"
     folder.mkdir()

@@ -1,4 +1,4 @@
-"""Text plumbing shared by the metrics pipeline and the verifier calibration.
+"""Text plumbing shared by the answer guard (qacore.guard), the metrics pipeline and the verifier calibration.
 
 - `split_claims`: an answer -> the factual sentences worth checking (citation markers and refusal sentences removed);
 - `evidence_sentences`: a chunk of a document -> clean sentences (list markers, Markdown, hard line wraps,
@@ -25,6 +25,11 @@ _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 # "- ", "* ", "1. ", "2) ", "3.2 ", "a) "; a bare number ("27 days ...") is not a list marker
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)]|\d+(?:\.\d+)+[.)]?|[a-z][.)])\s+")
 _MARKUP = re.compile(r"\*\*|__|`")
+# [text](target) -> text, and template tags ({% page "/x/" %}): a sentence is read, not followed; on the 18F
+# handbook nearly every other sentence carried a link whose target was longer than the sentence
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_QUOTE_MARK = re.compile(r"^(?:>\s?)+")  # Markdown blockquote markers: "> > Zoom Usage Guidance"
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 _RULE = re.compile(r"^[\s\-=_*~#|:]+$")
 _QA_PREFIX = re.compile(r"^(?:completion|answer|a)\s*:\s*", re.IGNORECASE)
 _QUESTION_PREFIX = re.compile(r"^(?:prompt|question|q)\s*:", re.IGNORECASE)
@@ -48,7 +53,7 @@ def _units(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n", text):
         current: list[str] = []
         for raw in paragraph.splitlines():
-            line = raw.strip()
+            line = _QUOTE_MARK.sub("", raw.strip())
             if not line or line.startswith(("#", "|", "```")) or _RULE.match(line):
                 if current:
                     units.append(" ".join(current))
@@ -66,7 +71,7 @@ def _units(text: str) -> list[str]:
     for unit in units:
         if _QUESTION_PREFIX.match(unit):
             continue
-        unit = _MARKUP.sub("", _QA_PREFIX.sub("", unit))
+        unit = _MARKUP.sub("", _QA_PREFIX.sub("", _LINK.sub(r"\1", _TEMPLATE.sub("", unit))))
         unit = " ".join(unit.split())
         if unit:
             out.append(unit)
