@@ -213,14 +213,14 @@ class Assistant:
         if progress is not None and len(todo) < len(questions):
             progress(len(questions) - len(todo))
         generations, _ = cached_generate(self.generator, conversations, cache, ANSWER_TOKENS, progress=progress)
-        results = []
-        for i, (question, found) in enumerate(zip(questions, passages, strict=True)):
-            if refuse[i]:
-                decision = self.guard.decide(question, "", found, ranked[i])
-                results.append(self._guarded(question, found, decision, None, 0, 0.0))
+        results, generated = [], iter(generations)
+        for question, found, ranks, refused in zip(questions, passages, ranked, refuse, strict=True):
+            if refused:
+                results.append(self._guarded(question, found, self.guard.decide(question, "", found, ranks), None,
+                                             0, 0.0))
                 continue
-            g = generations[todo.index(i)]
-            results.append(self._finish(question, g.text, found, ranked[i], g.new_tokens, g.seconds))
+            g = next(generated)
+            results.append(self._finish(question, g.text, found, ranks, g.new_tokens, g.seconds))
         return results
 
     def _rank(self, questions: Sequence[str], passages: list[list[Chunk]]) -> list[list]:
@@ -254,7 +254,7 @@ class Assistant:
 
     def _guarded(self, question: str, found: list[Chunk], decision, degenerate: str | None, new_tokens: int,
                  seconds: float) -> AnswerResult:
-        cited = list(decision.cited) if decision.action == "quote" else cited_passages(decision.answer, found)
+        cited = list(decision.cited) or cited_passages(decision.answer, found)  # a refusal cites nothing
         return AnswerResult(question, decision.answer, self.variant.name, decision.action == "refuse" or
                             is_refusal(decision.answer), found, cited, new_tokens, seconds, degenerate,
                             {"action": decision.action, "reason": decision.reason,
