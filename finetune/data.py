@@ -115,8 +115,9 @@ def _unit(seed: int, *parts: object) -> float:
 def context_examples(pairs: Sequence[dict], tokenizer, retriever, *, passages: int, refusal_share: float, seed: int,
                      max_length: int, skipped: Counter) -> list[Example]:
     """RAFT-style examples: the gold chunk (the pair's chunk_id) among hard negatives (other top retrieved chunks
-    that do not contain the answer), answer + a citation of the gold passage; `refusal_share` of them without
-    the gold chunk, whose target is the refusal. Unanswerable pairs get their retrieved passages and the refusal.
+    that do not contain the answer), the answer as target (no citation mark: the answer-v2 prompt numbers no
+    passages, and qa cites by itself, qacore.answering.cited_passages); `refusal_share` of them without the gold
+    chunk, whose target is the refusal. Unanswerable pairs get their retrieved passages and the refusal.
     Distractors are dropped, last first, until an example fits max_length."""
     eot = end_of_turn(tokenizer)
     snapshot = retriever.snapshot
@@ -146,18 +147,16 @@ def context_examples(pairs: Sequence[dict], tokenizer, retriever, *, passages: i
                 chosen = distractors[:passages - 1]
                 gold_at = int(_unit(seed, "position", pair.get("id"), question) * (len(chosen) + 1))
                 chosen.insert(gold_at, gold)
-                target = f"{answer.strip()} [{gold_at + 1}]"
+                target = answer.strip()
         while True:
             ids, n_prompt = encode(tokenizer, answer_messages(question, chosen), target, eot)
             if len(ids) <= max_length or len(chosen) <= (1 if gold_at is not None else 0):
                 break
-            # drop the last distractor (never the gold passage), renumbering the citation
+            # drop the last distractor (never the gold passage)
             drop = len(chosen) - 1 if gold_at != len(chosen) - 1 else len(chosen) - 2
             chosen.pop(drop)
             if gold_at is not None and drop < gold_at:
                 gold_at -= 1
-            if gold_at is not None:
-                target = f"{answer.strip()} [{gold_at + 1}]"
         if len(ids) > max_length:
             skipped["longer than max_length"] += 1
             continue

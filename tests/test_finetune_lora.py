@@ -419,17 +419,16 @@ def test_context_examples_hold_gold_distractors_and_refusals(tmp_path, docs, tin
     for pair, example in zip(pairs, examples, strict=True):
         prompt = tokenizer.decode(example.input_ids[:example.n_prompt])
         target = tokenizer.decode(example.input_ids[example.n_prompt:])
-        assert prompt.count("\n[") >= 2 and "Question: " + pair["question"] in prompt  # gold + a distractor, or 2+
+        context = prompt.split("Question: " + pair["question"])[0]
+        assert sum(c.text.strip() in context for c in chunks) >= 2  # gold + a distractor, or 2+ passages
         if example.refusal:
             refusals += pair["answerable"]
             assert target == REFUSAL + "<|im_end|>"
             if pair["answerable"]:  # no passage gives the answer away
                 assert pair["answer"] not in prompt.split("Question:")[0]
         else:
-            cited = int(target.rsplit("[", 1)[1].split("]")[0])
-            assert target == f"{pair['answer']} [{cited}]<|im_end|>"
-            passage = prompt.split(f"[{cited}] ", 1)[1].split("\n\n[", 1)[0].split("\n\nQuestion:")[0]
-            assert by_chunk[pair["chunk_id"]].text.strip() in passage  # the citation points at the gold chunk
+            assert target == f"{pair['answer']}<|im_end|>"  # the answer-v2 prompt numbers no passages to cite
+            assert by_chunk[pair["chunk_id"]].text.strip() in context  # the gold chunk is in the prompt
             assert prompt.count(pair["answer"]) == by_chunk[pair["chunk_id"]].text.count(pair["answer"])
     assert 0 < refusals < len(pairs) - 1  # some, not all, answerable pairs were turned into refusals
     again = context_examples(pairs, tokenizer, Retriever(snapshot, config.retrieval), passages=3, refusal_share=0.3,
