@@ -19,6 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from qacore.prompting import is_refusal
+
 _WORDS = re.compile(r"[a-z0-9']+")
 _LABEL_MARK = re.compile(r"\[\d{1,2}\]|\s>\s|^\s*(?:[-*+\u2022]|\d+[.)])\s*", re.MULTILINE)
 _DATE_OR_NUMBER = re.compile(r"^[\W\d_]*(?:\d[\d\-/.:,]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
@@ -44,6 +46,8 @@ def degenerate_reason(answer: str, *, prompt: str = "", labels: Sequence[str] = 
     words = _words(text)
     if not words:
         return "empty"
+    if is_refusal(text):  # the refusal the prompt asks for is an answer, not an echo of the prompt
+        return None
     # prompt echo: 8 consecutive words of the instructions, or an answer that introduces itself as the assistant
     if prompt and _ngrams(words, 8) & _ngrams(_words(prompt), 8):
         return "prompt echo"

@@ -43,6 +43,7 @@ def test_degenerate_outputs_are_named(answer, kind):
     "No. Users are prohibited from deleting messages in Slack.",
     "Use Slack, Google Drive and GitHub to collaborate; request access through the IT service desk.",
     "Holidays: January 2 (New Year's Day) and January 16 (Martin Luther King Jr. Day).",
+    REFUSAL,  # the refusal the prompt itself asks for is not a prompt echo
 ])
 def test_real_answers_are_not_degenerate(answer):
     assert degenerate_reason(answer, prompt=SYSTEM_WITH_CONTEXT, labels=LABELS) is None
