@@ -15,7 +15,7 @@ PROMPT_VERSION = "answer-v2"  # v2: plain context prompt, no passage labels or n
 REFUSAL = "I don't know: the documents do not cover this."
 UNUSABLE = "I don't know: the model's answer was not usable"  # shown instead of a degenerate output
 
-# Measured on the 18F handbook (bench/bench_answers.py, 40 hand-written questions, SmolLM2-135M, k=3): the v1
+# Measured on the 18F handbook (the 40 questions of bench/data/18f-gold.jsonl, SmolLM2-135M, k=3): the v1
 # prompt (numbered passages under "Title > Heading" labels, a helpdesk persona, citation instructions) gave 12
 # degenerate outputs of 40 (label lists, the persona echoed, repetition); this plain prompt over passages trimmed
 # to their most relevant sentences gave 4. Citations are added by qa (qacore.answering.cited_passages), not asked of
