@@ -147,13 +147,11 @@ class Guard:
         refusal = self.refusal_reason(question, ranked)
         if refusal:
             return GuardDecision(REFUSAL, "refuse", refusal)
-        degenerate = degenerate_reason(answer, prompt=prompt, labels=labels)
-        if degenerate:
-            return replace(quote(ranked, passages), reason=f"degenerate answer ({degenerate}); quoted instead")
-        if is_refusal(answer):
-            return replace(quote(ranked, passages), reason="the generator refused, but a passage is relevant")
         quoted = quote(ranked, passages)
-        problem = self.restatement_problem(question, answer, quoted.answer)
+        degenerate = degenerate_reason(answer, prompt=prompt, labels=labels)
+        problem = (f"degenerate answer ({degenerate})" if degenerate
+                   else "the generator refused, but a passage is relevant" if is_refusal(answer)
+                   else self.restatement_problem(question, answer, quoted.answer))
         if problem:
             return replace(quoted, reason=f"{problem}; quoted instead")
         return GuardDecision(answer, "pass", "it says what the best passage sentence says", quoted.cited)
