@@ -94,6 +94,35 @@ class Retriever:
         docs, scores = retriever.retrieve(tokens, k=n, show_progress=False, n_threads=1)
         return [(self._bm25_ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
+    def search_ids_many(self, queries: list[str], k: int | None = None) -> list[list[int]]:
+        """Chunk ids of the top k for many queries at once, ranked as `search` ranks them (in the configured mode).
+        One batched embedding and FAISS call instead of one per query: the dataset's round-trip check asks this
+        for thousands of generated questions (18F: ~25x faster than calling `search` in a loop)."""
+        import bm25s
+
+        k = k or self.config.k
+        if not queries:
+            return []
+        n = min(max(k, self.config.candidates), self.snapshot.index.ntotal)
+        dense: list[list[int]] = [[] for _ in queries]
+        if n and self.config.mode in {"dense", "hybrid"}:
+            _, ids = self.snapshot.index.search(self.embedder.embed(queries), n)
+            dense = [[int(i) for i in row if i != -1] for row in ids]
+        sparse: list[list[int]] = [[] for _ in queries]
+        n_bm25 = min(n, len(self._bm25_ids))
+        if n_bm25 and self.config.mode in {"bm25", "hybrid"}:
+            tokens = bm25s.tokenize(queries, stopwords="en", return_ids=False, show_progress=False)
+            docs, scores = self._load_bm25().retrieve(tokens, k=n_bm25, show_progress=False, n_threads=1)
+            sparse = [[self._bm25_ids[int(d)] for d, s in zip(drow, srow, strict=True) if s > 0]
+                      for drow, srow in zip(docs, scores, strict=True)]
+        if self.config.mode == "dense":
+            return [row[:k] for row in dense]
+        if self.config.mode == "bm25":
+            return [row[:k] for row in sparse]
+        weights = {"dense": 1.0, "bm25": self.config.bm25_weight}
+        return [[cid for cid, _, _ in reciprocal_rank_fusion({"dense": d, "bm25": b}, self.config.rrf_k, weights)[:k]]
+                for d, b in zip(dense, sparse, strict=True)]
+
     def search(self, query: str, k: int | None = None, mode: str | None = None) -> list[Hit]:
         k = k or self.config.k
         mode = mode or self.config.mode
