@@ -1,0 +1,99 @@
+"""Candidate pairs from prose sentences: parse every chunk, phrase questions by rule, keep the best by round trip.
+
+Ranking (the "rank" half of overgenerate-and-rank): a question is kept only if the index's own retrieval, asked
+that question, returns its source chunk in the top k (`retrieval.k`), which is what `qa ask` would need to answer
+it; among a sentence's questions the one with the highest rule prior plus retrieval bonus wins, and a chunk keeps
+at most `dataset.sentence_questions_per_chunk` questions (two per sentence at most, by different rules), the best
+ranked first. Sentences an extractor already
+used (an FAQ answer, a definition line) are skipped. The answer is the sentence itself, in plain text (link
+targets removed), with its exact span in the chunk.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.dataset.clauses import load_parser, proper_words
+from ingest.dataset.extractors import ExtractedPair
+from ingest.dataset.prose import prose_spans
+from ingest.dataset.sentence_questions import sentence_questions
+from qacore.retrieval import Retriever
+from qacore.store import Chunk
+
+RULES_VERSION = 1
+PER_SENTENCE = 2
+
+
+@dataclass
+class SentenceStats:
+    sentences: int = 0
+    with_question: int = 0  # sentences at least one rule could phrase
+    questions: int = 0  # phrased candidates, all rules
+    round_trip_failed: int = 0  # best questions whose chunk was not in the top k
+    kept: int = 0
+    by_rule: dict[str, int] = field(default_factory=dict)  # kept, per rule
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def sentence_pairs(chunks: list[Chunk], retriever: Retriever, per_chunk: int,
+                   taken: dict[int, list[tuple[int, int]]], progress=lambda n: None) -> tuple[list[ExtractedPair],
+                                                                                               SentenceStats]:
+    stats = SentenceStats()
+    if per_chunk <= 0:
+        return [], stats
+    nlp = load_parser()
+    spans = [(chunk, span) for chunk in chunks for span in prose_spans(chunk.text)]
+    # (chunk, answer text, chunk span, [questions best rule first])
+    found: list[tuple[Chunk, str, tuple[int, int], list]] = []
+    done_chunks: set[int] = set()
+    proper = proper_words(span.text for _, span in spans)
+    for (chunk, span), doc in zip(spans, nlp.pipe([s.text for _, s in spans], batch_size=64), strict=True):
+        doc.user_data["proper"] = proper
+        doc.user_data["list_item"] = span.list_item
+        for sent in doc.sents:
+            stats.sentences += 1
+            questions = sentence_questions(sent)
+            where = span.chunk_span(sent.start_char, sent.end_char)
+            if not questions or _overlaps(where, taken.get(chunk.id, [])):
+                continue
+            stats.with_question += 1
+            stats.questions += len(questions)
+            found.append((chunk, sent.text.strip(), where, questions))
+        if chunk.id not in done_chunks:
+            done_chunks.add(chunk.id)
+            progress(1)
+
+    # round trip: every phrased question, one batched search
+    flat = [(n, q) for n, (_, _, _, questions) in enumerate(found) for q in questions]
+    top = retriever.search_ids_many([q.question for _, q in flat])
+    scored: dict[int, list[tuple[float, object]]] = {}
+    for (n, q), ids in zip(flat, top, strict=True):
+        chunk_id = found[n][0].id
+        if chunk_id in ids:
+            bonus = 0.3 if ids[0] == chunk_id else 0.15 if ids.index(chunk_id) < 3 else 0.0
+            scored.setdefault(n, []).append((q.prior + bonus, q))
+    stats.round_trip_failed = len(found) - len(scored)
+
+    best_per_chunk: dict[int, list[tuple[float, int, object]]] = {}
+    for n, options in scored.items():
+        # a sentence gives at most two questions, by different rules ("How many hours ...?" and "Can you ...?")
+        used_rules: set[str] = set()
+        for score, question in sorted(options, key=lambda o: -o[0]):
+            if question.rule not in used_rules and len(used_rules) < PER_SENTENCE:
+                used_rules.add(question.rule)
+                best_per_chunk.setdefault(found[n][0].id, []).append((score, n, question))
+    pairs: list[ExtractedPair] = []
+    rules: Counter = Counter()
+    for options in best_per_chunk.values():
+        for _, n, question in sorted(options, key=lambda o: (-o[0], o[1]))[:per_chunk]:
+            chunk, answer, (start, end), _ = found[n]
+            pairs.append(ExtractedPair(question.question, answer, chunk.id, chunk.source, start, end,
+                                       f"sentence:{question.rule}"))
+            rules[question.rule] += 1
+    stats.kept = len(pairs)
+    stats.by_rule = dict(rules.most_common())
+    return pairs, stats

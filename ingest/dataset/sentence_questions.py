@@ -1,0 +1,484 @@
+"""Questions from declarative sentences, without an LLM: rules over the spaCy parse (overgenerate, then rank).
+
+Why rules: on a real handbook nobody here wrote (18F, 237 pages of prose) the extractors found FAQ headings,
+`Term: definition` lines and tables in 13% of the chunks, and the embedded 135M model writes questions that the
+round-trip gates rightly reject (74 of 154 on the first handbook we tried). Ordinary prose states its facts in a
+few sentence shapes, and each maps to a question whose answer is the sentence itself, so the answer is exact by
+construction and only the question's wording can go wrong. This is the overgenerate-and-rank design of Heilman and
+Smith (2010), reduced to the shapes that are reliable with `en_core_web_sm`:
+
+    number     "You can receive 15 days each year for active duty."   -> "How many days can you receive each year
+                                                                            for active duty?"
+    money      "You can claim up to $50 a month."                     -> "How much can you claim a month?"
+    time       "Timesheets are due on Friday."                        -> "When are timesheets due?"
+    frequency  "Pay periods occur every two weeks."                   -> "How often do pay periods occur?"
+    condition  "If you lose your laptop, report it to IT."            -> "What should you do if you lose your laptop?"
+    purpose    "To request leave, submit a form in HR Links."         -> "How do you request leave?"
+    means      "You can request leave by submitting a form."          -> "How can you request leave?"
+    definition "The EAP is a free support resource for employees."    -> "What is the EAP?"
+    agent      "Leave requests are approved by your supervisor."     -> "Who approves leave requests?"
+    object     "We use Google Groups to manage mailing lists."         -> "What do we use to manage mailing lists?"
+    place      "Log total hours in Tock."                             -> "Where do you log total hours?"
+    yes-no     "You must bill all time that is a direct cost."        -> "Do you have to bill all time that is ...?"
+    imperative "Try to respond promptly to Slack messages."           -> "Should you try to respond promptly to ...?"
+
+Each rule refuses what it cannot phrase cleanly (a pronoun that points outside the sentence, a subject that is not
+specific, a number that is a step or a year), because a dropped sentence costs a little coverage and a bad
+question costs the dataset's credibility. The grammar they share (inversion, do-support, removing the answer
+without leaving words dangling) is in ingest/dataset/clauses.py. The dataset recipe (from_sentences.py) ranks the
+survivors by the rule's prior and by round-trip retrieval (the question must find its own chunk), and keeps the
+best per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.dataset.clauses import (
+    DEMONSTRATIVE,
+    MODALS,
+    finish,
+    in_brackets,
+    is_imperative,
+    lower_first,
+    main_clause_subject,
+    modal_of,
+    question_about,
+    self_contained,
+    subject_of,
+    subtree,
+    text_of,
+    third_person,
+    third_person_from_lemma,
+    usable_sentence,
+)
+
+# How much each rule's questions can be trusted before ranking: conditions, purposes and numbers name their
+# topic explicitly; agent questions are the vaguest ("Who manages the process?").
+RULE_PRIOR = {"condition": 0.9, "purpose": 0.9, "means": 0.85, "number": 0.85, "money": 0.85, "time": 0.8,
+              "frequency": 0.8, "definition": 0.7, "object": 0.7, "place": 0.8, "yes-no": 0.65, "agent": 0.6,
+              "imperative": 0.55}
+_PEOPLE = {"team", "manager", "supervisor", "lead", "leads", "staff", "employee", "officer", "specialist", "director",
+           "coordinator", "administrator", "member", "members", "person", "people", "partner", "office", "agency",
+           "division", "group", "hr", "contractor", "liaison", "approver", "counselor", "advisor", "chief", "owner",
+           "organizer", "representative", "colleague", "desk"}
+_NOT_A_COUNT = {"step", "steps", "section", "page", "pages", "version", "figure", "part", "chapter", "item", "floor",
+                "room", "line", "option", "phase", "level", "tier", "number", "grade", "stage", "point"}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SPECIFIC_TIME = re.compile(r"\d|\b(?:" + "|".join(_MONTHS) + r"|noon|midnight|end of|beginning of|first|last|"
+                            r"weekend|morning|afternoon|evening|holiday)\b", re.IGNORECASE)
+_DURATION = re.compile(r"\d+\s*(?:business |calendar |working )?(?:days?|weeks?|months?|years?|hours?|minutes?)\b",
+                       re.IGNORECASE)
+_FREQUENCY = re.compile(r"^(?:every|each|once|twice|per)\b|\b(?:daily|weekly|biweekly|monthly|quarterly|annually|"
+                        r"yearly)\b", re.IGNORECASE)
+_CURRENCY = {"$", "€", "£", "usd", "eur", "dollars", "dollar", "euros", "pounds"}
+_GENERIC_CONDITION = {"you", "have", "any", "questions", "question", "need", "help", "want", "like", "would", "more",
+                      "information", "unsure", "sure", "not", "interested", "concerns"}
+_STOP = {"a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "is", "are", "be", "your", "our", "we", "i",
+         "do", "does", "it", "that", "with", "at", "by", "as", "if", "when"}
+_NOT_AN_ACTION = {"be", "have", "get", "see", "feel", "find", "know", "receive", "hear", "notice", "want", "like"}
+_TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "time", "hour", "hours", "minute",
+               "minutes", "morning", "evening", "night"}
+_IMPERATIVE_OBJECT_VERBS = {"use", "submit", "email", "contact", "complete", "cancel", "file", "request", "notify",
+                            "call", "install", "enable", "update", "bring", "wear", "include", "attach", "send"}
+
+
+@dataclass(frozen=True)
+class SentenceQuestion:
+    question: str
+    rule: str
+    start: int  # character span of the source sentence in the parsed text
+    end: int
+
+    @property
+    def prior(self) -> float:
+        return RULE_PRIOR[self.rule]
+
+
+# --- sentence filters and text helpers ------------------------------------------------------------------------
+
+
+# --- the rules ---------------------------------------------------------------------------------------------------
+
+def _count_phrase(noun, np_tokens) -> list:
+    """What is counted: the words before the noun, the noun, and an "of" phrase after it ("days of leave");
+    other post-modifiers stay out ("sessions including college students who ..." asks about sessions)."""
+    keep = [t for t in np_tokens if t.i <= noun.i and t.pos_ != "DET" and t.dep_ != "poss"]
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            keep += [t for t in child.subtree if not in_brackets(t)]
+    return keep
+
+
+def _number_questions(sent):
+    root = sent.root
+    for token in sent:
+        if not (token.like_num and token.dep_ == "nummod" and token.head.pos_ in {"NOUN", "SYM", "PROPN"}):
+            continue
+        noun = token.head
+        if noun.tag_ not in {"NNS", "NNPS"} and noun.lower_ not in _CURRENCY | {"%", "percent"} \
+                and token.ent_type_ != "MONEY":
+            continue  # "1102 experience" is a code, not a count
+        if re.fullmatch(r"(?:19|20)\d\d", token.text) or noun.lower_ in _NOT_A_COUNT or token.lower_ == "one":
+            continue
+        money = noun.lower_ in _CURRENCY or token.ent_type_ == "MONEY"
+        percent = noun.lower_ in {"%", "percent"}
+        number_tokens = {t.i for t in token.subtree}  # the number with "up to", "at least", ...
+        np_tokens = [t for t in noun.subtree if t.i not in number_tokens and not in_brackets(t)]
+        if money:
+            wh, rule = "how much", "money"
+        elif percent:
+            wh, rule = ("what percentage " + text_of([t for t in np_tokens if t.i > noun.i])).strip(), "number"
+        else:
+            wh, rule = "how many " + text_of(_count_phrase(noun, np_tokens)), "number"
+        removed = {t.i for t in noun.subtree}
+        expletive = subject_of(root)
+        if noun.dep_ == "attr" and noun.head == root and expletive is not None and expletive.dep_ == "expl" \
+                and not money and not percent and expletive.i == sent.start:
+            rest = [t for t in sent if t.i not in removed and t.i not in {root.i, expletive.i}
+                    and not (t.is_punct and t.i == sent.end - 1)]
+            yield finish(f"{wh} {root.text.lower()} there {text_of(rest)}"), rule
+        elif noun.dep_ in {"nsubj", "nsubjpass"} and noun.head == root and not money and not percent:
+            rest = [t for t in sent if t.i not in removed and not (t.is_punct and t.i == sent.end - 1)]
+            if rest and rest[0].i < noun.i:
+                continue
+            yield finish(f"{wh} {text_of(rest)}"), rule
+        elif noun.dep_ in {"dobj", "attr", "oprd", "npadvmod"} and noun.head == root:
+            q = question_about(root, wh, removed)
+            if q:
+                yield q, rule
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head == root:
+            prep = noun.head
+            q = question_about(root, f"{prep.lower_} {wh}", {t.i for t in prep.subtree})
+            if q:
+                yield q, rule
+
+
+def _time_questions(sent):
+    root = sent.root
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        head = ent.root
+        frequency = bool(_FREQUENCY.search(ent.text))
+        if not frequency and (not _SPECIFIC_TIME.search(ent.text) or _DURATION.search(ent.text)):
+            continue  # durations ("30 days") are number questions; "recently" is not a fact
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head == root:
+            removed = {t.i for t in head.head.subtree}
+        elif head.dep_ in {"npadvmod", "tmod"} and head.head == root:
+            removed = {t.i for t in head.subtree}
+        else:
+            continue
+        if not all(t.i in removed or t.ent_type_ in {"DATE", "TIME"} for t in head.subtree):
+            continue
+        q = question_about(root, "how often" if frequency else "when", removed)
+        if q:
+            yield q, "frequency" if frequency else "time"
+
+
+def _condition_questions(sent):
+    root = sent.root
+    if root.pos_ != "VERB":
+        return
+    for clause in root.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i
+                 and c.lower_ in {"if", "when", "whenever", "once"}]  # "When scheduling a meeting, ..." (advmod)
+        if not marks:
+            continue
+        who = main_clause_subject(root)
+        if who not in {"you", "we"} or root.lemma_ in _NOT_AN_ACTION or any(c.dep_ == "auxpass"
+                                                                              for c in root.children):
+            continue  # "you'll be asked ...", "you will receive ...": what happens, not what to do
+        if root.lemma_ == "need" and any(c.dep_ == "xcomp" for c in root.children):
+            who = f"{who} need to"
+        condition = text_of([t for t in clause.subtree if t.i != marks[0].i])
+        if len({w.lower() for w in re.findall(r"[A-Za-z]+", condition)} - _GENERIC_CONDITION - _STOP) < 2:
+            continue
+        modal = modal_of(root)
+        asks = f"What do {who}" if who.endswith("need to") else f"What {modal} {who}"
+        yield finish(f"{asks} do {marks[0].lower_} {condition}"), "condition"
+
+
+def _purpose_questions(sent):
+    root = sent.root
+    if [t.lower_ for t in sent[:3]] == ["in", "order", "to"] and sent[1].head.i == sent[0].i:
+        # "In order to verify your commits, you must ..." parses as a prepositional phrase with a clause on "order"
+        clause = next((c for c in sent[1].children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+        who = main_clause_subject(root)
+        if clause is not None and who in {"you", "we"} and clause.right_edge.i < root.i:
+            purpose = text_of([t for t in clause.subtree if t.i != sent[2].i])
+            yield finish(f"How do {who} {purpose}"), "purpose"
+        return
+    for clause in root.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.i > root.i:
+            continue
+        to = [c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"]
+        first = sent[0]
+        if not to or first.lower_ not in {"to", "in"} or clause.pos_ != "VERB":
+            continue
+        if main_clause_subject(root) not in {"you", "we"}:
+            continue
+        purpose = text_of([t for t in clause.subtree if t.i != to[0].i and t.lower_ not in {"in", "order"}
+                         or t.i > to[0].i])
+        yield finish(f"How do {main_clause_subject(root)} {purpose}"), "purpose"
+    for prep in root.children:
+        if root.lemma_ == "be":
+            break
+        if prep.dep_ == "prep" and prep.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG"
+                                                                 for c in prep.children):
+            q = question_about(root, "how", {t.i for t in prep.subtree})
+            if q:
+                yield q, "means"
+
+
+def _definition_questions(sent):
+    root = sent.root
+    subject = subject_of(root)
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in {"one", "goal", "purpose", "part", "example"}:
+        return
+    tokens = subtree(subject)
+    if any(t.like_num or t.lower_ in DEMONSTRATIVE for t in tokens):
+        return
+    specific = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens)
+    if not specific or len(tokens) > 8 or tokens[0].i != sent.start and sent[0].i not in {t.i for t in tokens}:
+        return
+    if any(t.dep_ == "cc" for t in tokens):
+        return  # "Google Meet and Zoom are ...": two things, one question would misname them
+    text = re.split(r"\s[-–—]\s", lower_first(text_of(tokens), tokens[0]))[0]
+    if "(" in text:
+        if not text.endswith(")"):
+            return  # "Domestic employees teleworking overseas (DETO) arrangements"
+        text = text[:text.rindex("(")].strip()
+    plural = subject.tag_ == "NNS"  # "HR Links" names one system
+    if any(c.dep_ == "aux" for c in root.children):
+        return
+    if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in root.children):
+        yield finish(f"What {'are' if plural else 'is'} {text}"), "definition"
+    elif root.lemma_ in {"mean", "stand"} and root.tag_ in {"VBZ", "VBP"}:
+        yield finish(f"What {'do' if plural else 'does'} {text} {'mean' if root.lemma_ == 'mean' else 'stand for'}"), \
+            "definition"
+
+
+def _agent_questions(sent):
+    root = sent.root
+    subject = subject_of(root)
+    if root.pos_ != "VERB" or subject is None or subject.dep_ != "nsubj" or subject.pos_ == "PRON":
+        return
+    if root.tag_ not in {"VBZ", "VBP", "VBD"} and not any(c.dep_ == "aux" and c.lower_ in MODALS
+                                                          for c in root.children):
+        return
+    tokens = subtree(subject)
+    if tokens[0].i != sent.start or len(tokens) > 6:
+        return
+    person = subject.ent_type_ in {"PERSON", "ORG", "NORP"} or subject.lemma_.lower() in _PEOPLE
+    named = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens)
+    if not (person or named) or root.lemma_ in {"mean", "show", "feel", "need", "seem", "look", "become"}:
+        return  # "Research shows how ...", "Accountability here means ...": the vaguest questions
+    rest = [t for t in sent if t.i > tokens[-1].i and not (t.is_punct and t.i == sent.end - 1)]
+    if sum(not t.is_stop and t.is_alpha for t in rest) < 3:
+        return
+    words = [third_person(t) if t.i == root.i else t.text for t in rest]
+    spaces = [t.whitespace_ for t in rest]
+    body = "".join(w + s for w, s in zip(words, spaces, strict=True))
+    if len(body.split()) <= 18:
+        yield finish(f"{'Who' if person else 'What'} {body}"), "agent"
+
+
+def _object_questions(sent):
+    """"18F uses Slack for chat." -> "What does 18F use for chat?"; "You should notify your supervisor." ->
+    "Who should you notify?". The object must be a noun phrase, the subject specific or "you"/"we"."""
+    root = sent.root
+    subject = subject_of(root)
+    if root.pos_ != "VERB" or subject is not None and subject.dep_ != "nsubj" or root.tag_ == "VBN":
+        return
+    if subject is None and not is_imperative(root) or subject is not None and subject.pos_ == "PRON" \
+            and subject.lower_ not in {"you", "we"}:
+        return
+    for obj in root.children:
+        if obj.dep_ != "dobj" or obj.pos_ not in {"NOUN", "PROPN"} or any(t.like_num for t in obj.subtree):
+            continue
+        if is_imperative(root) and root.lemma_ not in _IMPERATIVE_OBJECT_VERBS:
+            continue  # "See our handbook page for ...": navigation, not a fact
+        if root.lemma_ in {"have", "get", "make", "take"} or obj.lower_ in _TIME_WORDS:
+            continue  # "What does the cafeteria have?", "begin the day after ..." (a misparsed time)
+        tokens = subtree(obj)
+        if len(tokens) > 8:
+            continue
+        person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PEOPLE
+        q = question_about(root, "who" if person else "what", {t.i for t in tokens})
+        if q and len(q.split()) >= 5:
+            yield q, "object"
+
+
+def _yes_no_questions(sent):
+    """"You can carry over up to 240 hours of annual leave." -> "Can you carry over up to 240 hours of annual
+    leave?"; "You must complete the training." -> "Do you have to complete the training?"; "Employees are eligible
+    for FEHB." -> "Are employees eligible for FEHB?". A negated sentence asks the positive question; the sentence
+    answers it either way."""
+    root = sent.root
+    subject = subject_of(root)
+    if subject is None or subject.dep_ == "expl" or subject.i > root.i or sent[0].i != subject.left_edge.i:
+        return
+    subject_tokens = subtree(subject)
+    people = subject.lower_ in {"you", "we"} or subject.lemma_.lower() in _PEOPLE | {"employee", "staff"}
+    named = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in subject_tokens)
+    if subject.pos_ == "PRON" and not people or len(subject_tokens) > 6:
+        return
+    negations = {c.i for c in root.children if c.dep_ == "neg"}
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    if root.tag_ == "VBN" and len(auxes) == 2 and auxes[0].lower_ in {"should", "can", "must"} \
+            and auxes[1].lower_ == "be":
+        asks, verb_prefix = auxes[0].lower_, ""  # "Should secrets be kept in source code repositories?"
+        skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
+    elif root.lemma_ == "need" and subject.lower_ in {"you", "we"} and not auxes and \
+            any(c.dep_ == "xcomp" for c in root.children):
+        asks, verb_prefix = "do", ""  # "You need to enter your overtime in HRLinks." -> "Do you need to ...?"
+        skip = {t.i for t in subject_tokens} | negations | {c.i for c in root.children if c.dep_ == "aux"}
+        if root.tag_ != "VBP" or negations:
+            return
+    elif root.pos_ == "VERB" and auxes and auxes[0].lower_ in {"can", "should", "ca", "must"} and people:
+        asks = {"ca": "can", "must": "do"}.get(auxes[0].lower_, auxes[0].lower_)
+        verb_prefix = "have to " if auxes[0].lower_ == "must" else ""
+        skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
+    elif root.lemma_ == "be" and root.pos_ == "AUX" and (people or named) and \
+            any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in root.children) and not auxes:
+        asks, verb_prefix = root.lower_, ""  # "are employees eligible ...", "is parking available ..."
+        skip = {t.i for t in subject_tokens} | {root.i} | negations
+    elif root.tag_ == "VBN" and (people or named) and len(auxes) == 1 and auxes[0].lemma_ == "be" \
+            and auxes[0].dep_ == "auxpass":
+        asks, verb_prefix = auxes[0].lower_, ""  # "Is remote work allowed for all staff?"
+        skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
+    else:
+        return
+    if asks in {"'s", "'re", "’s"}:
+        return
+    rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
+    who = "you" if subject.lower_ == "you" else "we" if subject.lower_ == "we" else \
+        lower_first(text_of(subject_tokens), subject_tokens[0])
+    yield finish(f"{asks} {who} {verb_prefix}{text_of(rest)}"), "yes-no"
+
+
+_NAVIGATION = {"see", "check", "visit", "read", "click", "go", "look", "learn", "note", "remember", "find", "refer",
+               "review", "consult", "head", "join", "reach", "feel", "let", "take"}
+
+
+def _imperative_questions(sent):
+    """"Encrypt removable drives before you use them." -> "Should you encrypt removable drives before you use
+    them?". Handbooks give most of their guidance as imperatives; the guidance is the fact. Verbs that only point
+    somewhere ("See ...", "Check out ...") are left out."""
+    root = sent.root
+    if not is_imperative(root) or root.lemma_.lower() in _NAVIGATION or root.lower_ == "please":
+        return
+    if sent.doc.user_data.get("list_item"):
+        return  # "Set up ZAP as a proxy." in a numbered list is step 3 of something, not a rule to ask about
+    if any(c.dep_ == "neg" for c in root.children) or sent[0].lower_ in {"do", "don't", "please"}:
+        return
+    rest = [t for t in sent if not (t.is_punct and t.i == sent.end - 1)]
+    body = text_of(rest)
+    yield finish(f"Should you {body[:1].lower() + body[1:]}"), "imperative"
+
+
+_PLACE_VERBS = {"find", "locate", "access", "store", "keep", "post", "save", "upload", "submit", "file", "enter",
+                "request", "report", "book", "log", "record", "track", "download", "share", "ask", "send", "sign"}
+
+
+def _place_questions(sent):
+    """"Submit your timesheet in HR Links." -> "Where do you submit your timesheet?" for verbs of finding and
+    filing, where the place is the fact a person asks for."""
+    root = sent.root
+    if root.pos_ != "VERB" or root.lemma_ not in _PLACE_VERBS:
+        return
+    for prep in root.children:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "on", "at", "through", "via"} or not objects:
+            continue
+        if objects[0].pos_ not in {"NOUN", "PROPN"} or objects[0].lower_ in _TIME_WORDS or prep.i < root.i:
+            continue
+        q = question_about(root, "where", {t.i for t in prep.subtree})
+        if q and len(q.split()) >= 5:
+            yield q, "place"
+
+
+def _passive_agent_questions(sent):
+    """"Leave requests are approved by your supervisor." -> "Who approves leave requests?"."""
+    root = sent.root
+    subject = subject_of(root)
+    agent = next((c for c in root.children if c.dep_ == "agent"), None)
+    if root.tag_ != "VBN" or subject is None or subject.dep_ != "nsubjpass" or agent is None:
+        return
+    if subject.pos_ == "PRON" or subject.i > root.i:
+        return
+    objects = [c for c in agent.children if c.dep_ == "pobj"]
+    if not objects or objects[0].pos_ not in {"NOUN", "PROPN"}:
+        return
+    modal = next((c.lower_ for c in root.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+    if any(c.dep_ == "aux" and c.lower_ not in MODALS for c in root.children) or \
+            any(c.dep_ == "neg" for c in root.children):
+        return  # "has been approved", "is not approved": the active form would need more care than it is worth
+    person = objects[0].ent_type_ in {"PERSON", "ORG"} or objects[0].lemma_.lower() in _PEOPLE
+    verb = f"{modal} {root.lemma_}" if modal else third_person_from_lemma(root.lemma_, root)
+    subject_tokens = subtree(subject)
+    if subject_tokens[0].i != sent.start:
+        return
+    removed = {t.i for t in subject_tokens} | {t.i for t in agent.subtree} | {root.i} | \
+        {c.i for c in root.children if c.dep_ in {"aux", "auxpass"}}
+    rest = [t for t in sent if t.i not in removed and not (t.is_punct and t.i == sent.end - 1)]
+    if any(t.head.i in removed and t.head.i not in {root.i} and t.head.i != t.i for t in rest):
+        return
+    thing = lower_first(text_of(subject_tokens), subject_tokens[0])
+    yield finish(f"{'Who' if person else 'What'} {verb} {thing} {text_of(rest)}"), "agent"
+
+
+def _purpose_after_questions(sent):
+    """"Use the issue templates to submit a request." / "You can use Trello to track ideas." -> "How do you
+    submit a request?" / "How can you track ideas?": the purpose is what a person asks, the sentence answers."""
+    root = sent.root
+    if root.pos_ != "VERB" or root.lemma_ not in {"use", "visit", "email", "contact", "go", "fill", "follow", "call",
+                                                     "click", "open", "check", "complete", "read", "see", "ask", "post"}:
+        return
+    imperative = is_imperative(root)
+    subject = subject_of(root)
+    modal = next((c.lower_ for c in root.children if c.dep_ == "aux" and c.lower_ in {"can", "should", "must"}), None)
+    if not imperative and not (subject is not None and subject.lower_ == "you" and modal):
+        return
+    for clause in root.children:
+        to = [c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"]
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.i < root.i or not to or clause.pos_ != "VERB":
+            continue
+        if clause.right_edge.i < sent.end - 2:
+            continue  # the purpose must close the sentence, or the question drops what follows it
+        purpose = text_of([t for t in clause.subtree if t.i != to[0].i])
+        yield finish(f"How {modal or 'do'} you {purpose}"), "purpose"
+
+
+_RULES = (_condition_questions, _purpose_questions, _purpose_after_questions, _number_questions, _time_questions,
+          _place_questions, _definition_questions, _object_questions, _passive_agent_questions, _yes_no_questions,
+          _agent_questions, _imperative_questions)
+
+
+def sentence_questions(sent) -> list[SentenceQuestion]:
+    """Every question the rules can phrase for one spaCy sentence, best rule first; may be empty."""
+    if not usable_sentence(sent):
+        return []
+    out, seen = [], set()
+    # two coordinated clauses: removing a part of one leaves the other dangling in the question, so only the rules
+    # that ask about a subordinate clause (the condition, the purpose) apply
+    two_clauses = any(c.dep_ in {"conj", "parataxis"} and c.pos_ in {"VERB", "AUX"} or c.dep_ == "cc"
+                      for c in sent.root.children)
+    for rule in _RULES:
+        if two_clauses and rule not in (_condition_questions, _purpose_questions):
+            continue
+        try:
+            found = list(rule(sent))
+        except (IndexError, AttributeError):  # an odd parse: skip the rule, never the whole document
+            continue
+        for question, name in found:
+            if question in seen or not self_contained(question) or not 4 <= len(question.split()) <= 30:
+                continue
+            seen.add(question)
+            out.append(SentenceQuestion(question, name, sent.start_char, sent.end_char))
+    return sorted(out, key=lambda q: -q.prior)
