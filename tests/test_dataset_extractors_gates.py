@@ -96,3 +96,49 @@ def test_near_duplicates_keep_the_first():
     v = np.array([[1, 0], [0.999, 0.0447], [0, 1]], dtype=np.float32)
     v /= np.linalg.norm(v, axis=1, keepdims=True)
     assert near_duplicates(v, 0.95) == [None, 0, None]
+
+
+def test_real_tables_read_as_a_person_would_ask():
+    """Rows quoted from the 18F handbook (about-us/tts-consulting/operations/internal-communications.md, tock.md,
+    work-schedules.md, conflict-feedback-additional-frameworks.md)."""
+    meetings = ("| Meeting  | Attendees | Timing |\n|----------|-----------|--------|\n"
+                "| **18F Team Coffee**<br> Various updates, trainings, reports.  Chat happens in the meeting chat and "
+                "{% slack_channel \"#townhall\" %} [Agendas](https://docs.google.com/spreadsheets/d/1j/edit) | "
+                "All 18F staff,  and open to TTS guests | 75 minutes fortnightly on Fridays |\n")
+    pairs = list(table_pairs(meetings, 1, "internal-communications.md", "Internal communications"))
+    assert [(p.question, p.answer) for p in pairs] == [
+        ("What are the attendees for 18F Team Coffee in the Internal communications?",
+         "All 18F staff,  and open to TTS guests"),
+        ("What is the timing for 18F Team Coffee in the Internal communications?", "75 minutes fortnightly on Fridays"),
+    ]
+    # a billing code under a column that is not a quantity, and *NA*, are not facts to ask about
+    tock = ("| Work type | CoE feds | 18F |\n|-----------|----------|-----|\n"
+            "| Hiring & onboarding (18F) | *NA* | 1241 |\n")
+    assert list(table_pairs(tock, 1, "tock.md", "Tock")) == []
+    # a number under a quantity column is
+    hours = "| Day | Hours |\n|---|---|\n| Thursday | 7 |\n"
+    assert [p.question for p in table_pairs(hours, 1, "work-schedules.md", "Work schedules")] == [
+        "What are the hours for Thursday in the Work schedules?"]
+    # a totals row, a quoted example as the row key, a header that trails off
+    assert list(table_pairs("| Day | Hours |\n|---|---|\n| **Week 1 Total**|**37** |\n", 1, "w.md", "W")) == []
+    quotes = ("| Less like...      | More like... |\n|---|---|\n"
+              "| \u201cGreat job on that presentation today!\u201d | \u201cI was watching our partner.\u201d |\n")
+    assert list(table_pairs(quotes, 1, "f.md", "Feedback frameworks")) == []
+
+
+def test_colon_lines_in_prose_are_not_definitions():
+    """Colon lines from the 18F handbook that the `Term: definition` extractor used to turn into pairs such as
+    "What does the History and values of 18F say about The hypothesis was simple?"."""
+    prose = ("The hypothesis was simple: the U.S. government could attract talented\n"
+             "You can use Sick Leave for:\n"
+             "DUTIES AND RESPONSIBILITIES: A paragraph-long description of what the work was\n"
+             "Don't: @18F's Jane is speaking at this event - make sure to sign up\n")
+    assert list(definition_pairs(prose, 1, "values.md", "Leave Policy")) == []
+    # a page heading is not a document name: no "What does the Talent say about Warm Leads?"
+    assert list(definition_pairs("Warm Leads: You kind-of know them (e.g. someone you worked with)\n", 1,
+                                 "talent.md", "Talent")) == []
+    # a real definition in a policy keeps its question, and a hard-wrapped value is read to its end
+    (pair,) = definition_pairs("Asset tag: the label on every laptop, in the format FH- followed by\nsix digits.\n",
+                               1, "equipment.md", "IT Equipment Policy")
+    assert pair.question == "What does the IT Equipment Policy say about Asset tag?"
+    assert pair.answer == "the label on every laptop, in the format FH- followed by\nsix digits"

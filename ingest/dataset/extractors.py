@@ -31,6 +31,14 @@ _LINE_Q = re.compile(r"^(?:(?:Q|Question|prompt)\s*[:.]\s*)?(?P<q>[A-Z][^\n]{8,2
                      r"(?:(?:A|Answer|completion)\s*[:.]\s*)?(?P<a>[^\n#|][^\n]{2,})", re.MULTILINE)
 _KEY_VALUE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?(?P<key>[A-Z][A-Za-z0-9 /&()'\-]{1,40}?)(?:\*\*)?\s*(?::|\s-\s|\s–\s)\s+"
                         r"(?P<value>[^\n]{3,300})$", re.MULTILINE)
+_CLAUSE_WORDS = {"is", "are", "was", "were", "be", "will", "can", "need", "needs", "helps", "should", "must", "has",
+                 "have", "do", "does", "don't", "did", "may", "you", "we", "i", "it", "this"}
+_NOT_TERM_STARTS = {"the", "for", "if", "when", "part", "section", "step", "example", "examples", "note", "a", "an",
+                    "and", "or", "but", "so", "also", "here", "there", "our", "your", "my"}
+_PLACEHOLDER_ONLY = re.compile(r"(?:\[[A-Z_]+\][\s,]*)+")
+_DOCUMENT_NOUN = re.compile(r"\b(?:policy|policies|guide|guidelines|handbook|runbook|faq|overview|procedures?|"
+                            r"standards?|code|manual|wiki|charter|plan|agreement|rules|terms|notice|checklist)\b",
+                            re.IGNORECASE)
 _GENERIC_KEYS = {"note", "example", "tip", "warning", "important", "see also", "step", "q", "a", "question", "answer",
                  "prompt", "completion"}
 
@@ -66,6 +74,7 @@ _SITE_SUFFIX = re.compile(r"\s+[-|\u2013]\s+[^-|\u2013]*\b(?:wiki|intranet|confl
 # Labels that are not noun phrases: "Approved by", "Applies to", "Last reviewed", "Page on-call within"
 _LABEL_ENDINGS = {"by", "to", "for", "of", "on", "at", "in", "with", "within", "from", "after", "before", "until"}
 _NOT_A_NOUN_PHRASE = re.compile(r"^(?:who|what|how|when|where|which|why|is|are|can|do|does)\b", re.IGNORECASE)
+_EMPTY_CELLS = {"-", "n/a", "na", "*na*", "tbd", "tba", "?", "—", "–", "x"}
 # Columns that say nothing of their own: the row key is the subject ("| Maximum session length | 12 hours |")
 _GENERIC_COLUMNS = {"value", "setting", "answer", "info", "information"}
 
@@ -94,14 +103,45 @@ def _be(noun_phrase: str) -> str:
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
-def definition_question(key: str, title: str) -> str:
-    """'What does the Expense Policy say about Pre-approval?'; a label such as 'Approved by' is quoted instead."""
+def definition_question(key: str, title: str) -> str | None:
+    """'What does the Expense Policy say about Pre-approval?'; a label such as 'Approved by' is quoted instead.
+    When the title does not name a document ("Work schedules", "Talent": a page heading), "What does the Talent
+    say about Warm Leads?" reads wrong, and "What is Warm Leads?" was wrong more often than right on 18F (colon
+    lines there are list intros and labels, not a glossary): no pair (None)."""
     title = clean_title(title)
     if not title:
         return f"What {_be(key)} {key}?"
+    if not _DOCUMENT_NOUN.search(title):
+        return None
     if _is_label(key):
         return f"In the {title}, what does '{key}' say?"
     return f"What does the {title} say about {key}?"
+
+
+def _not_a_term(key: str, value: str) -> bool:
+    """Colon lines in real prose that are not `Term: definition` (18F handbook, 2026-12: 299 such "pairs", most
+    unusable): a clause before the colon ("The hypothesis was simple: ..."), a list intro ("You can use Sick Leave
+    for: - ..."), a shouted form label ("DUTIES AND RESPONSIBILITIES"), or a value that is a handle, a tag or a
+    list item rather than a definition."""
+    words = key.split()
+    clause = any(w.lower() in _CLAUSE_WORDS and not w.isupper() for w in words)  # "IT Service Desk" is a name
+    return (clause or words[0].lower() in _NOT_TERM_STARTS
+            or len(words) > 1 and key.isupper() or value.startswith(("- ", "* ", "@", "<", "{")))
+
+
+def _continued(text: str, end: int) -> int:
+    """End of a value hard-wrapped over the next lines (80-column Markdown): until a blank line, list item,
+    heading, table row or another `Key: value` line."""
+    while True:
+        nl = text.find("\n", end)
+        if nl == -1:
+            return end
+        line_end = text.find("\n", nl + 1)
+        line = text[nl + 1:line_end if line_end != -1 else len(text)]
+        if (not line.strip() or line.lstrip().startswith(("#", "|", "-", "*", "+", ">")) or _KEY_VALUE.match(line)
+                or re.match(r"\s*\d+[.)]\s", line) or text[end - 1:end] in ".!?"):
+            return end
+        end = line_end if line_end != -1 else len(text)
 
 
 def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
@@ -109,12 +149,28 @@ def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Itera
         key, value = m.group("key").strip(), m.group("value").strip().rstrip(".")
         if key.lower() in _GENERIC_KEYS or value.startswith(("//", "http")) or len(key.split()) > 6:
             continue
-        yield ExtractedPair(definition_question(key, title), value, chunk_id, source, m.start("value"),
-                            m.end("value"), "definition")
+        if _not_a_term(key, value) or _PLACEHOLDER_ONLY.fullmatch(value):
+            continue
+        question = definition_question(key, title)
+        if question is None:
+            continue
+        end = _continued(text, m.end("value"))
+        value = text[m.start("value"):end].strip().rstrip(".")
+        yield ExtractedPair(question, value, chunk_id, source, m.start("value"), m.start("value") + len(value),
+                            "definition")
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip().strip("*") for c in line.strip().strip("|").split("|")]
+    return [c.strip().strip("*") for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+
+
+def _cell_text(cell: str) -> str:
+    """A cell as a person would name it: the part before a line break (`<br>`), without Markdown links' targets,
+    template tags or emphasis ("**TTSC All Hands**<br> To share updates ..." -> "TTSC All Hands")."""
+    cell = re.split(r"<br\s*/?>", cell, maxsplit=1)[0]
+    cell = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", cell)
+    cell = re.sub(r"\{%[^%]*%\}|<[^>]+>|\*\*|__|\\", "", cell)
+    return re.sub(r"\s+", " ", cell).strip()
 
 
 def table_question(column: str, row_key: str, title: str) -> str:
@@ -132,6 +188,23 @@ def table_question(column: str, row_key: str, title: str) -> str:
     return f"What {_be(column)} the {_lower(column)} for {row_key}{where}?"
 
 
+def _unaskable_cell(column: str, row_key: str, value: str) -> bool:
+    """Cells a person would not ask for by row and column (18F tables): a row key that is a quotation or a
+    total line, a column header that trails off ("More like..."), a bare code or number under a column that is
+    not a quantity ("| Hiring & onboarding | 1241 |": a billing code), a long free-text cell."""
+    quotation = row_key[:1] in "\"“'" and len(row_key.split()) > 5  # '"HIP check failed"' is an error message
+    if quotation or row_key.lower().endswith("total") or column.endswith(("...", "…")):
+        return True
+    if re.fullmatch(r"[\d\s.,%-]+", value) and not _QUANTITY_COLUMN.search(f"{column} {row_key}"):
+        return True
+    return len(value.split()) > 60
+
+
+_QUANTITY_COLUMN = re.compile(r"\bper\b|hours?|days?|weeks?|months?|years?|minutes?|cost|amount|rate|limit|price|fee|"
+                              r"maximum|minimum|max|min|number|count|total|percent|%|\$|size|budget|allowance",
+                              re.IGNORECASE)
+
+
 def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
     lines = text.split("\n")
     offsets = []
@@ -147,12 +220,17 @@ def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[E
             j = i + 2
             while j < len(lines) and lines[j].strip().startswith("|"):
                 cells = _cells(lines[j])
-                if len(cells) == len(columns) and cells[0]:
+                row_key = _cell_text(cells[0]) if cells else ""
+                code = re.fullmatch(r"[\d\W]+", row_key) and not re.fullmatch(r"\d{1,2}:\d{2}", row_key)  # not 09:30
+                if len(cells) == len(columns) and row_key and not code:
                     for col, value in zip(columns[1:], cells[1:], strict=True):
-                        if not value or not col or value in ("-", "n/a"):
+                        col = _cell_text(col)
+                        if not value or not col or value.strip().lower() in _EMPTY_CELLS:
+                            continue
+                        if _unaskable_cell(col, row_key, value):
                             continue
                         start = offsets[j] + lines[j].find(value)
-                        question = table_question(col, cells[0], title)
+                        question = table_question(col, row_key, title)
                         yield ExtractedPair(question, value, chunk_id, source, start, start + len(value), "table")
                 j += 1
             i = j
