@@ -183,8 +183,9 @@ def _dataset_is_current(ws, config) -> bool:
 def generate(ctx, workspace, eval_share, generator, base_url, wait_seconds, as_json):
     """Build the Q&A dataset from the ingested index (also run by `qa ingest`).
 
-    Pairs come from FAQ sections, definitions and tables in the documents, and from questions an LLM writes for
-    fact sentences (the answer is the sentence itself). They pass quality gates (self-contained question, answer
+    Pairs come from FAQ sections, definitions and tables in the documents, from questions phrased by rule from
+    prose sentences, and from questions an LLM writes for fact sentences in chunks nothing else covered (the
+    answer is the sentence itself). They pass quality gates (self-contained question, answer
     supported by its source, no near-duplicates), are split train / eval by document section, eval questions are
     paraphrased, and in-domain questions the corpus does not answer are added (unanswerable.jsonl). LLM outputs
     are cached: re-running on an unchanged corpus generates nothing.

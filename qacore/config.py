@@ -98,6 +98,9 @@ class DatasetConfig(_Section):
     generator: str = Field(EMBEDDED_GENERATOR, description="none, embedded:NAME, a local folder/HF id, or openai:MODEL")
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint for openai:MODEL generators")
     eval_share: float = Field(0.25, gt=0, lt=1, description="share of answerable pairs (by section) held out for eval")
+    # rule-based questions from prose sentences (ingest/dataset/sentence_questions.py), best by round trip
+    sentence_questions_per_chunk: int = Field(4, ge=0, le=50, description="questions from prose sentences per chunk "
+                                                                         "(0 = none)")
     llm_questions_per_chunk: int = Field(1, ge=0, le=20, description="LLM-written questions per chunk (0 = none)")
     paraphrase_eval: bool = Field(True, description="eval questions are LLM paraphrases of the extracted ones")
     generation_batch_size: int = Field(8, ge=1, le=512)

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from ingest.dataset.build import build_dataset, current_dataset, load_unanswerable_bank, read_pairs
+from ingest.dataset.build import build_dataset, current_dataset, read_pairs
+from ingest.dataset.unanswerable import load_unanswerable_bank
 from ingest.pipeline import run_ingest
 from qacore.workspace import Workspace
 

@@ -40,6 +40,7 @@ class FakeGenerator:
     failure), and paraphrases that keep names and numbers."""
 
     calls = 0
+    facts: list[str] = []  # every fact it was asked to write a question for
 
     def __init__(self, name: str, **_):
         self.identity = {"backend": "fake", "model_id": f"fake:{name}"}
@@ -51,6 +52,7 @@ class FakeGenerator:
             prompt = messages[-1]["content"]
             if prompt.startswith("Document:"):
                 fact = prompt.split("Fact: ", 1)[1]
+                FakeGenerator.facts.append(fact)
                 if "class" in fact:
                     text = "Sure! Here is a question you could ask."
                 else:
@@ -80,7 +82,9 @@ def workspace(tmp_path):
     for name, text in DOCS.items():
         (docs / name).write_text(text)
     ws = Workspace(tmp_path / "ws")
-    config = load_config(None, {"ingest.redact": False, "dataset.generator": "fake:tiny"})
+    # the LLM path is under test: sentence rules off, or they would cover these facts before the LLM sees them
+    config = load_config(None, {"ingest.redact": False, "dataset.generator": "fake:tiny",
+                                "dataset.sentence_questions_per_chunk": 0})
     run_ingest([docs], ws, config, progress=False, log=lambda m: None)
     return ws, config, docs
 
@@ -176,7 +180,7 @@ def test_generation_with_fake_model_counts_failures_paraphrases_and_is_cached(wo
     assert again.llm["cache_hits"] == again.llm["prompts"] == llm["prompts"]
 
     # a changed document regenerates only its own prompts
-    (docs / "vpn.md").write_text(DOCS["vpn.md"].replace("12 hours", "10 hours"))
+    (docs / "leave.md").write_text(DOCS["leave.md"].replace("27 days", "28 days").replace("Up to 5", "Up to 6"))
     run_ingest([docs], ws, config, progress=False, log=lambda m: None)
     build_dataset(ws, config, eval_share=0.4)
     assert 0 < fake_backend.calls - calls <= 3
@@ -216,3 +220,26 @@ def test_real_embedded_model_writes_questions_for_two_chunks(workspace, tmp_path
     assert [p.question for p in question_candidates(chunks, generator, cache, 1, {}, again)] == [
         p.question for p in pairs]
     assert again.cache_hits == 2
+
+
+def test_llm_writes_only_for_chunks_nothing_else_covered(workspace, fake_backend):
+    from qacore.config import load_config
+
+    ws, rules_off, _ = workspace
+    FakeGenerator.facts = []
+    build_dataset(ws, rules_off, eval_share=0.4)
+    asked_alone = list(FakeGenerator.facts)
+    FakeGenerator.facts = []
+    ws.generation_cache.unlink()  # ask again, not from the cache
+    report = build_dataset(ws, load_config(None, {"ingest.redact": False, "dataset.generator": "fake:tiny"}),
+                           eval_share=0.4)
+    assert report.sentences["kept"] > 0 and asked_alone
+    assert len(FakeGenerator.facts) < len(asked_alone)  # the rules covered some of what the LLM was asked
+    folder = ws.current_dataset()
+    pairs = read_pairs(folder / "train.jsonl") + read_pairs(folder / "eval.jsonl")
+    covered = {p["chunk_id"] for p in pairs if not p["generator"].startswith(("llm:", "swap:"))}
+    from qacore.store import Snapshot
+
+    texts = {c.id: c.text for c in Snapshot.require(ws).iter_chunks()}
+    asked_in = {cid for cid, text in texts.items() for fact in FakeGenerator.facts if fact in text}
+    assert not asked_in & covered

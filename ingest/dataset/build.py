@@ -21,12 +21,12 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from ingest.dataset.extractors import extract_all
+from ingest.dataset.from_sentences import RULES_VERSION, sentence_pairs
 from ingest.dataset.gates import (
     GateLimits,
     answer_problem,
@@ -35,12 +35,13 @@ from ingest.dataset.gates import (
     support_problem,
 )
 from ingest.dataset.llm import LLMStats, load_prompt, paraphrase_questions, question_candidates
-from ingest.dataset.swaps import entity_swaps
+from ingest.dataset.pairs import Pair, pair_id
+from ingest.dataset.prose import prose_words
+from ingest.dataset.unanswerable import UNANSWERABLE_SOURCE, unanswerable_pairs
 from qacore import FORMAT_VERSION
 from qacore.config import QAConfig
 from qacore.gencache import GenerationCache
 from qacore.generation import Generator, make_generator
-from qacore.prompting import REFUSAL
 from qacore.retrieval import Retriever
 from qacore.store import Snapshot
 from qacore.support import SupportChecker, content_words
@@ -52,29 +53,11 @@ from qacore.workspace import (
     read_jsonl,
     remove_tree,
     sha256_file,
-    sha256_text,
 )
 
 EXTRACTORS_VERSION = 2  # 2: question templates read as questions (clean titles, labels quoted, plurals)
-UNANSWERABLE_SOURCE = "unanswerable_questions.txt"
 
 
-@dataclass
-class Pair:
-    id: str
-    question: str
-    answer: str
-    answerable: bool
-    split: str
-    source: str | None = None
-    chunk_id: int | None = None
-    chunk_hash: str | None = None
-    heading_path: list[str] = field(default_factory=list)
-    answer_span: list[int] | None = None  # character span of the supporting text in the source document
-    generator: str = ""
-    prompt_version: str | None = None
-    paraphrase_of: str | None = None  # eval questions: the question as extracted, before paraphrasing
-    swapped: str | None = None  # entity-swap unanswerables: "UK -> Japan"
 
 
 @dataclass
@@ -83,13 +66,19 @@ class DatasetReport:
     candidates: int = 0
     accepted: dict[str, int] = field(default_factory=dict)
     rejected: dict[str, int] = field(default_factory=dict)
-    by_generator: dict[str, int] = field(default_factory=dict)
+    by_generator: dict[str, int] = field(default_factory=dict)  # accepted answerable pairs
+    candidates_by_generator: dict[str, int] = field(default_factory=dict)  # before the gates: acceptance = ratio
     question_types: dict[str, int] = field(default_factory=dict)
     documents_covered: str = ""
     chunks_covered: str = ""
     unanswerable_share_of_eval: float = 0.0
     unanswerable_by_kind: dict[str, int] = field(default_factory=dict)
     llm: dict = field(default_factory=dict)  # generator, prompts, cache hits, parse failures, paraphrases
+    sentences: dict = field(default_factory=dict)  # rule-based questions: sentences parsed, phrased, kept by rule
+    prose_words: int = 0  # words of running text in the index (ingest.dataset.prose)
+    words_per_pair: float = 0.0  # prose words per accepted answerable pair
+    coverage_by_document: dict[str, str] = field(default_factory=dict)  # source -> "covered/total" chunks
+    documents_without_pairs: list[str] = field(default_factory=list)
     train_eval_near_duplicates: int = 0
     shared_chunks_between_splits: int = 0
     seconds: float = 0.0
@@ -104,8 +93,23 @@ def _question_type(question: str) -> str:
                               "are"} else "other"
 
 
-def _pair_id(question: str, answer: str, source: str | None) -> str:
-    return sha256_text(f"{source}\n{question}\n{answer}")[:16]
+def _generator_family(extractor: str) -> str:
+    """'definition' -> 'extractor:definition', 'sentence:number' as is, 'llm:question-v3' -> 'llm' (the names
+    `report.by_generator` uses, so candidates and accepted pairs line up)."""
+    if extractor.startswith("llm:"):
+        return "llm"
+    return extractor if extractor.startswith("sentence:") else f"extractor:{extractor}"
+
+
+def coverage_by_document(chunks, covered_chunks: set[int]) -> tuple[dict[str, str], list[str]]:
+    """"covered/total" chunks per source document, and the documents no accepted pair comes from (what the bot
+    will not have learned), both sorted by source."""
+    total: Counter = Counter(c.source for c in chunks)
+    covered: Counter = Counter(c.source for c in chunks if c.id in covered_chunks)
+    by_document = {source: f"{covered[source]}/{total[source]}" for source in sorted(total)}
+    return by_document, [source for source in sorted(total) if not covered[source]]
+
+
 
 
 def assign_splits(groups: list[str], eval_share: float) -> dict[str, str]:
@@ -122,21 +126,6 @@ def assign_splits(groups: list[str], eval_share: float) -> dict[str, str]:
     return split
 
 
-def load_unanswerable_bank() -> list[str]:
-    text = resources.files("ingest.dataset").joinpath(UNANSWERABLE_SOURCE).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def corpus_answers(question: str, retriever: Retriever, k: int = 5, coverage: float = 0.75) -> bool:
-    """Could the corpus answer this? True when a top-k chunk contains most of the question's content words."""
-    words = set(content_words(question)) - {"company", "employee", "employees", "office", "policy", "work", "get"}
-    if not words:
-        return True
-    for hit in retriever.search(question, k=k):
-        chunk_words = set(content_words(hit.chunk.text))
-        if sum(w in chunk_words for w in words) / len(words) >= coverage:
-            return True
-    return False
 
 
 def open_generator(config: QAConfig) -> Generator | None:
@@ -147,10 +136,10 @@ def open_generator(config: QAConfig) -> Generator | None:
     return make_generator(spec, base_url=config.dataset.base_url, batch_size=config.dataset.generation_batch_size)
 
 
-def _progress_bar(total: int, desc: str):
+def _progress_bar(total: int, desc: str, unit: str = "prompt"):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit="prompt", file=sys.stderr, disable=None, leave=False)
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False)
 
 
 def round_trip_problem(pair_question: str, fact: str, chunk, retriever: Retriever) -> str | None:
@@ -210,15 +199,27 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
         for cand in extract_all(chunk.text, chunk.id, chunk.source, chunk.title):
             candidates.append(cand)
             taken.setdefault(chunk.id, []).append((cand.answer_start, cand.answer_end))
+    with _progress_bar(len(chunks), "qa generate: sentences", unit="chunk") as bar:
+        from_prose, sentence_stats = sentence_pairs(list(chunks.values()), retriever,
+                                                    config.dataset.sentence_questions_per_chunk, taken, bar.update)
+    candidates += from_prose
+    for cand in from_prose:
+        taken.setdefault(cand.chunk_id, []).append((cand.answer_start, cand.answer_end))
+    report.sentences = asdict(sentence_stats)
     if generator is not None and config.dataset.llm_questions_per_chunk:
-        bar = _progress_bar(len(chunks) * config.dataset.llm_questions_per_chunk, "qa generate: questions")
+        # the LLM writes questions only where no extractor or sentence rule found one: it is the slow, least
+        # precise generator, so it is spent on coverage (and on 18F this keeps the build within 2x the ingest)
+        uncovered = [c for c in chunks.values() if c.id not in taken]
+        bar = _progress_bar(len(uncovered) * config.dataset.llm_questions_per_chunk, "qa generate: questions")
         with bar:
-            candidates += question_candidates(list(chunks.values()), generator, cache,
+            candidates += question_candidates(uncovered, generator, cache,
                                               config.dataset.llm_questions_per_chunk, taken, stats, bar.update)
+    report.candidates_by_generator = dict(Counter(_generator_family(c.extractor) for c in candidates).most_common())
     for cand in candidates:
         chunk = chunks[cand.chunk_id]
         report.candidates += 1
         is_llm = cand.extractor.startswith("llm:")
+        from_rule = cand.extractor.startswith("sentence:")
         problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
                    or support_problem(cand.answer, chunk.text, checker)
                    or (round_trip_problem(cand.question, cand.answer, chunk, retriever)
@@ -227,11 +228,12 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
             rejected[problem] += 1
             continue
         pair = Pair(
-            id=_pair_id(cand.question, cand.answer, chunk.source), question=cand.question, answer=cand.answer,
+            id=pair_id(cand.question, cand.answer, chunk.source), question=cand.question, answer=cand.answer,
             answerable=True, split="", source=chunk.source, chunk_id=chunk.id, chunk_hash=chunk.content_hash,
             heading_path=chunk.heading_path,
             answer_span=[chunk.start + cand.answer_start, chunk.start + cand.answer_end],
-            generator=(f"llm:{stats.generator}" if is_llm else f"extractor:{cand.extractor}@{EXTRACTORS_VERSION}"),
+            generator=(f"llm:{stats.generator}" if is_llm else f"{cand.extractor}@{RULES_VERSION}" if from_rule
+                       else f"extractor:{cand.extractor}@{EXTRACTORS_VERSION}"),
             prompt_version=cand.extractor.removeprefix("llm:") if is_llm else None,
         )
         # the split unit is the document section (top two heading levels), never smaller than a chunk
@@ -287,41 +289,10 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     train += [p for p in imported if p.split == "train"]
     evaluation += [p for p in imported if p.split == "eval"]
 
-    # 5. unanswerable: (a) in-domain bank questions retrieval cannot answer, (b) answerable questions with their
-    #    key entity swapped for a neighbour the corpus never mentions. Swaps of train questions teach refusal in
-    #    train.jsonl; swaps of eval questions and the bank form unanswerable.jsonl (eval only).
-    unanswerable = []
-    for question in load_unanswerable_bank():
-        if corpus_answers(question, retriever):
-            rejected["unanswerable candidate is answered by the corpus"] += 1
-            continue
-        unanswerable.append(Pair(id=_pair_id(question, REFUSAL, None), question=question, answer=REFUSAL,
-                                 answerable=False, split="eval", generator="bank:unanswerable_questions@1"))
-    corpus_text = "\n".join(c.text for c in chunks.values())
-    train_refusals = []
-    for split_pairs, target in ((evaluation, unanswerable), (train, train_refusals)):
-        originals = [p.paraphrase_of or p.question for p in split_pairs if p.answerable]
-        for _original, swapped, change in entity_swaps(originals, corpus_text):
-            if question_problem(swapped, (), limits):
-                rejected["entity swap fails the question gates"] += 1
-                continue
-            new_entity = change.split(" -> ")[1].lower()
-            if any(new_entity in hit.chunk.text.lower() for hit in retriever.search(swapped, k=config.retrieval.k)):
-                rejected["entity swap is answered by the corpus"] += 1
-                continue
-            target.append(Pair(id=_pair_id(swapped, REFUSAL, None), question=swapped, answer=REFUSAL,
-                               answerable=False, split="train" if target is train_refusals else "eval",
-                               generator="swap:entity@1", swapped=change))
-    # refusals stay a minority of training, or a small model learns to refuse everything
-    train += train_refusals[: max(1, len(train) // 10)]
-    # The bank is generic workplace questions: on a corpus far from HR and IT (privacy policies: 49 bank vs 16
-    # eval questions) it would swamp the eval set. Unanswerable items stay at most as many as answerable ones.
-    over = len(unanswerable) - max(len(evaluation), 1)
-    bank_ids = [p.id for p in unanswerable if p.generator.startswith("bank:")]
-    if over > 0 and bank_ids:
-        dropped = set(bank_ids[len(bank_ids) - min(over, len(bank_ids)):])
-        unanswerable = [p for p in unanswerable if p.id not in dropped]
-        rejected["bank question over the cap (unanswerable <= answerable eval)"] += len(dropped)
+    # 5. unanswerable questions (ingest/dataset/unanswerable.py); train refusals stay a minority of train
+    unanswerable, train_refusals = unanswerable_pairs(train, evaluation, list(chunks.values()), retriever,
+                                                      config.retrieval.k, limits, rejected)
+    train += train_refusals
     report.unanswerable_by_kind = dict(Counter(p.generator.split(":")[0] for p in unanswerable).most_common())
     if len(unanswerable) < 0.1 * (len(evaluation) + len(unanswerable)):
         log(f"qa: only {len(unanswerable)} unanswerable questions for {len(evaluation)} eval pairs (< 10%)")
@@ -337,8 +308,8 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
         report.train_eval_near_duplicates = int(((e_vec @ t_vec.T) >= 0.9).any(axis=1).sum())
     report.accepted = {"train": len(train), "eval": len(evaluation), "unanswerable": len(unanswerable)}
     report.rejected = dict(rejected.most_common())
-    report.by_generator = dict(Counter(p.generator.split("@")[0] if p.generator.startswith("extractor") else
-                                       p.generator.split(":")[0] for p in train + evaluation).most_common())
+    report.by_generator = dict(Counter(p.generator.split("@")[0] if p.generator.startswith(("extractor", "sentence"))
+                                       else p.generator.split(":")[0] for p in train + evaluation).most_common())
     report.llm = asdict(stats)
     report.question_types = dict(Counter(_question_type(p.question) for p in train + evaluation).most_common())
     if cache is not None:
@@ -347,6 +318,10 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     covered_chunks = {p.chunk_id for p in train + evaluation if p.chunk_id is not None}
     report.documents_covered = f"{len(covered_docs)}/{len(snapshot.documents)}"
     report.chunks_covered = f"{len(covered_chunks)}/{len(chunks)}"
+    report.coverage_by_document, report.documents_without_pairs = coverage_by_document(chunks.values(), covered_chunks)
+    report.prose_words = sum(prose_words(c.text) for c in chunks.values())
+    answerable = sum(p.answerable for p in train + evaluation)
+    report.words_per_pair = round(report.prose_words / answerable, 1) if answerable else 0.0
     total_eval = len(evaluation) + len(unanswerable)
     report.unanswerable_share_of_eval = round(len(unanswerable) / total_eval, 3) if total_eval else 0.0
     report.seconds = round(time.perf_counter() - started, 2)
@@ -355,7 +330,8 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
         "format_version": FORMAT_VERSION, "kind": "qa.dataset",
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "index_snapshot": snapshot.path.name, "embedding": snapshot.manifest["embedding"],
-        "generators": {"extractors": EXTRACTORS_VERSION, "unanswerable_bank": UNANSWERABLE_SOURCE,
+        "generators": {"extractors": EXTRACTORS_VERSION, "sentence_rules": RULES_VERSION,
+                       "unanswerable_bank": UNANSWERABLE_SOURCE,
                        "llm": generator.identity if generator is not None else None,
                        "prompts": [load_prompt(n).version for n in ("question_from_fact", "paraphrase_question")]},
         "eval_share": eval_share, "gate_limits": asdict(limits), "config": config.model_dump(mode="json"),
