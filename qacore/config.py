@@ -102,6 +102,13 @@ class DatasetConfig(_Section):
     sentence_questions_per_chunk: int = Field(4, ge=0, le=50, description="questions from prose sentences per chunk "
                                                                          "(0 = none)")
     llm_questions_per_chunk: int = Field(1, ge=0, le=20, description="LLM-written questions per chunk (0 = none)")
+    # the LLM only writes for chunks that no extractor or sentence rule covered, the most fact-like first; each fact
+    # is asked with the template's examples and with examples from the workspace's own pairs, the first candidate
+    # that passes the gates is kept. The cap keeps a large corpus's build within minutes on a CPU (18F handbook:
+    # BENCHMARKS.md, "Synthetic Q&A from real prose").
+    llm_candidates_per_fact: int = Field(2, ge=1, le=8, description="LLM question candidates per fact (prompt "
+                                                                    "variants)")
+    llm_max_facts: int = Field(150, ge=0, le=1_000_000, description="facts the LLM writes questions for, per build")
     paraphrase_eval: bool = Field(True, description="eval questions are LLM paraphrases of the extracted ones")
     generation_batch_size: int = Field(8, ge=1, le=512)
 

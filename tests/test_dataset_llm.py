@@ -163,6 +163,9 @@ def test_generation_with_fake_model_counts_failures_paraphrases_and_is_cached(wo
     assert llm["generator"] == "fake:tiny" and llm["prompts"] > 0 and llm["cache_hits"] == 0
     # the train-class fact got a preamble: a counted parse failure with its text kept, not a silent drop
     assert llm["parse_failures"] >= 1 and any("Here is a question" in e for e in llm["parse_failure_examples"])
+    accepted, asked = (int(n) for n in llm["accepted_by_prompt"]["question-from-fact-v1"].split("/"))
+    # rules off: no workspace examples, so one prompt per fact; a parse failure is not a candidate
+    assert 0 < accepted <= asked < llm["facts_asked"]
     folder = ws.current_dataset()
     train, evaluation = read_pairs(folder / "train.jsonl"), read_pairs(folder / "eval.jsonl")
     generated = [p for p in train + evaluation if p["generator"].startswith("llm:")]
@@ -243,3 +246,38 @@ def test_llm_writes_only_for_chunks_nothing_else_covered(workspace, fake_backend
     texts = {c.id: c.text for c in Snapshot.require(ws).iter_chunks()}
     asked_in = {cid for cid, text in texts.items() for fact in FakeGenerator.facts if fact in text}
     assert not asked_in & covered
+
+
+def test_each_fact_is_asked_again_with_the_workspaces_own_examples():
+    from types import SimpleNamespace
+
+    from ingest.dataset.llm import LLMStats, question_candidates
+
+    seen = []
+
+    class Recorder:
+        identity = {"backend": "fake", "model_id": "fake:rec"}
+
+        def generate(self, conversations, max_new_tokens=128, progress=None):
+            seen.extend(conversations)
+            return [Generation("How many days do UK employees get?", 5, 5, 0.0) for _ in conversations]
+
+    text = "UK employees get 27 days of annual leave plus public holidays each year."
+    chunk = SimpleNamespace(id=3, text=text, source="leave.md", title="Leave Policy", heading_path=[])
+    shots = [("How many 15-minute breaks do you get?", "You get two 15-minute breaks per day."),
+             ("When does the balance reset?", "The balance resets on the 10th of every month."),
+             ("Who handles all press interactions?", "All press interactions are handled by the Office.")]
+    stats = LLMStats()
+    pairs = question_candidates([chunk], Recorder(), None, 1, {}, stats, shots=shots, variants=2)
+    assert [p.extractor for p in pairs] == ["llm:question-from-fact-v1", "llm:question-from-fact-v1+own-shots"]
+    fixed, own = seen
+    assert "Hotel bookings above GBP 180" in fixed[1]["content"]  # the template's own example
+    own_examples = [m["content"] for m in own[1:-1] if m["role"] == "assistant"]
+    assert len(own_examples) == 2 and set(own_examples) <= {q for q, _ in shots}
+    assert own[-1]["content"].endswith(text) and stats.facts_asked == 1 and stats.prompts == 2
+    # the cap asks only the most fact-like facts
+    plain = SimpleNamespace(id=4, text="Our teams like to write things down when they can manage it.",
+                            source="x.md", title="X", heading_path=[])
+    seen.clear()
+    question_candidates([plain, chunk], Recorder(), None, 1, {}, LLMStats(), shots=shots, variants=1, max_facts=1)
+    assert len(seen) == 1 and seen[0][-1]["content"].endswith(text)

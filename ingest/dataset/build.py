@@ -53,6 +53,7 @@ from qacore.workspace import (
     read_jsonl,
     remove_tree,
     sha256_file,
+    sha256_text,
 )
 
 EXTRACTORS_VERSION = 2  # 2: question templates read as questions (clean titles, labels quoted, plurals)
@@ -91,6 +92,14 @@ def _question_type(question: str) -> str:
     first = question.strip().split()[0].lower() if question.strip() else ""
     return first if first in {"what", "how", "who", "when", "where", "which", "why", "can", "do", "does", "is",
                               "are"} else "other"
+
+
+def _own_shots(pairs, n: int = 40) -> list[tuple[str, str]]:
+    """Few-shot examples for the LLM from this workspace's own rule-made pairs: wh-questions about short
+    sentences, so the model sees questions about these documents rather than the template's generic ones."""
+    good = [(p.question, p.answer) for p in pairs if p.question.split()[0] in {"What", "How", "When", "Who", "Where"}
+            and len(p.answer.split()) <= 25 and "\n" not in p.answer]
+    return sorted(good, key=lambda qa: sha256_text(qa[0]))[:n]
 
 
 def _generator_family(extractor: str) -> str:
@@ -210,16 +219,25 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
         # the LLM writes questions only where no extractor or sentence rule found one: it is the slow, least
         # precise generator, so it is spent on coverage (and on 18F this keeps the build within 2x the ingest)
         uncovered = [c for c in chunks.values() if c.id not in taken]
-        bar = _progress_bar(len(uncovered) * config.dataset.llm_questions_per_chunk, "qa generate: questions")
-        with bar:
-            candidates += question_candidates(uncovered, generator, cache,
-                                              config.dataset.llm_questions_per_chunk, taken, stats, bar.update)
+        variants = config.dataset.llm_candidates_per_fact
+        asked = min(len(uncovered) * config.dataset.llm_questions_per_chunk, config.dataset.llm_max_facts)
+        with _progress_bar(asked * variants, "qa generate: questions") as bar:
+            candidates += question_candidates(uncovered, generator, cache, config.dataset.llm_questions_per_chunk,
+                                              taken, stats, bar.update, shots=_own_shots(from_prose),
+                                              variants=variants, max_facts=config.dataset.llm_max_facts)
     report.candidates_by_generator = dict(Counter(_generator_family(c.extractor) for c in candidates).most_common())
+    fact_done: set[tuple[int, int]] = set()  # LLM facts that already have an accepted question
+    by_prompt: dict[str, list[int]] = {}  # prompt version -> [accepted, candidates]
     for cand in candidates:
         chunk = chunks[cand.chunk_id]
         report.candidates += 1
         is_llm = cand.extractor.startswith("llm:")
         from_rule = cand.extractor.startswith("sentence:")
+        if is_llm:
+            by_prompt.setdefault(cand.extractor.removeprefix("llm:"), [0, 0])[1] += 1
+            if (cand.chunk_id, cand.answer_start) in fact_done:
+                rejected["another candidate for the same fact was kept"] += 1
+                continue
         problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
                    or support_problem(cand.answer, chunk.text, checker)
                    or (round_trip_problem(cand.question, cand.answer, chunk, retriever)
@@ -236,8 +254,12 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
                        else f"extractor:{cand.extractor}@{EXTRACTORS_VERSION}"),
             prompt_version=cand.extractor.removeprefix("llm:") if is_llm else None,
         )
+        if is_llm:
+            fact_done.add((cand.chunk_id, cand.answer_start))
+            by_prompt[pair.prompt_version][0] += 1
         # the split unit is the document section (top two heading levels), never smaller than a chunk
         kept.append((pair, f"{chunk.source}\n{' > '.join(chunk.heading_path[:2])}"))
+    stats.accepted_by_prompt = {version: f"{n_ok}/{n}" for version, (n_ok, n) in sorted(by_prompt.items())}
 
     # 3. near-duplicate questions (embedding similarity), first one wins
     if kept:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ingest.dataset.extractors import ExtractedPair
@@ -28,6 +28,7 @@ from qacore.gencache import GenerationCache, cached_generate
 from qacore.generation import Generator
 from qacore.store import Chunk
 from qacore.support import entities_in, numbers_in
+from qacore.workspace import sha256_text
 
 _SECTION = re.compile(r"^\[(version|system|example user|example assistant|user)\]\s*$")
 
@@ -159,6 +160,8 @@ class LLMStats:
     parse_failure_examples: list[str] = field(default_factory=list)
     paraphrased: int = 0
     paraphrase_rejected: dict[str, int] = field(default_factory=dict)
+    facts_asked: int = 0  # fact sentences given to the LLM (at most dataset.llm_max_facts)
+    accepted_by_prompt: dict[str, str] = field(default_factory=dict)  # prompt version -> "accepted/candidates"
 
     def failed(self, output: str) -> None:
         self.parse_failures += 1
@@ -168,29 +171,56 @@ class LLMStats:
 
 def question_candidates(chunks: list[Chunk], generator: Generator, cache: GenerationCache | None,
                         per_chunk: int, taken: dict[int, list[tuple[int, int]]], stats: LLMStats,
-                        progress=None) -> list[ExtractedPair]:
-    """One question per chosen fact sentence. `taken` holds answer spans the extractors already use, per chunk,
-    so the LLM covers what they did not."""
+                        progress=None, *, shots: list[tuple[str, str]] = (), variants: int = 1,
+                        max_facts: int | None = None) -> list[ExtractedPair]:
+    """Candidate questions for the chunks' fact sentences that no extractor used (`taken`: answer spans per chunk).
+
+    Each fact is asked `variants` times: first with the template's own examples, then with pairs of `shots`
+    (accepted (question, sentence) pairs from this workspace, e.g. by the sentence rules) in their place, so the
+    model sees how questions about *these* documents read. The dataset keeps the first candidate per fact that
+    passes the gates and the round trip; `stats.accepted_by_prompt` then says which prompt earns its keep.
+    At most `max_facts` facts are asked, the most fact-like first (numbers and names), so a large corpus does not
+    turn the build into hours of generation on a CPU."""
     template = load_prompt("question_from_fact")
     jobs: list[tuple[Chunk, tuple[int, int]]] = []
     for chunk in chunks:
         used = taken.get(chunk.id, [])
         free = [s for s in fact_sentences(chunk.text) if not any(s[0] < e and b < s[1] for b, e in used)]
         jobs += [(chunk, span) for span in free[:per_chunk]]
-    conversations = [template.messages(document=_document_label(chunk), fact=chunk.text[s:e])
-                     for chunk, (s, e) in jobs]
-    outputs, hits = cached_generate(generator, conversations, cache, max_new_tokens=40, progress=progress)
-    stats.prompts += len(conversations)
+    if max_facts is not None and len(jobs) > max_facts:
+        def informativeness(job):
+            sentence = job[0].text[job[1][0]:job[1][1]]
+            return -(2 * bool(numbers_in(sentence)) + bool(entities_in(sentence))), job[0].id, job[1][0]
+
+        jobs = sorted(jobs, key=informativeness)[:max_facts]
+    stats.facts_asked += len(jobs)
+    prompts: list[tuple[Chunk, tuple[int, int], str, list[dict[str, str]]]] = []
+    for chunk, (start, end) in jobs:
+        values = {"document": _document_label(chunk), "fact": chunk.text[start:end]}
+        prompts.append((chunk, (start, end), template.version, template.messages(**values)))
+        for variant in range(1, variants if shots else 1):
+            examples = _pick_shots(shots, chunk.id, variant)
+            own = replace(template, examples=tuple((f"Document: {values['document']}\nFact: {fact}", question)
+                                                   for question, fact in examples))
+            prompts.append((chunk, (start, end), f"{template.version}+own-shots", own.messages(**values)))
+    outputs, hits = cached_generate(generator, [p[3] for p in prompts], cache, max_new_tokens=40, progress=progress)
+    stats.prompts += len(prompts)
     stats.cache_hits += hits
     pairs = []
-    for (chunk, (start, end)), output in zip(jobs, outputs, strict=True):
+    for (chunk, (start, end), version, _), output in zip(prompts, outputs, strict=True):
         question = parse_question(output.text)
         if question is None:
             stats.failed(output.text)
             continue
         pairs.append(ExtractedPair(question, chunk.text[start:end], chunk.id, chunk.source, start, end,
-                                   f"llm:{template.version}"))
+                                   f"llm:{version}"))
     return pairs
+
+
+def _pick_shots(shots: list[tuple[str, str]], chunk_id: int, variant: int, n: int = 2) -> list[tuple[str, str]]:
+    """`n` examples for one prompt, ranked by a hash of (chunk, variant, question): the same examples as long as
+    they exist (they are part of the generation cache key), different between a fact's variants."""
+    return sorted(shots, key=lambda shot: sha256_text(f"{chunk_id}:{variant}:{shot[0]}"))[:n]
 
 
 def paraphrase_questions(questions: list[str], generator: Generator, cache: GenerationCache | None, embedder,
