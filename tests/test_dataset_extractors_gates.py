@@ -142,3 +142,18 @@ def test_colon_lines_in_prose_are_not_definitions():
                                1, "equipment.md", "IT Equipment Policy")
     assert pair.question == "What does the IT Equipment Policy say about Asset tag?"
     assert pair.answer == "the label on every laptop, in the format FH- followed by\nsix digits"
+
+
+def test_question_headings_that_are_not_faq_entries():
+    """Headings from the 18F handbook that end in "?" but do not open an answer."""
+    page = ("### Still have questions?\n\nAsk in Slack.\n\n"
+            "### How does this help our partners?\n\nThe goal of 18F's work is to help agencies.\n\n"
+            "### Do you have an upcoming trip?\n\n[Yes: Get travel authorization]({% page \"/travel/\" %})\n\n"
+            "### How can I move into engineering?\n\nHere are some steps to follow:\n\n"
+            "### How do I get a badge?\n\nAsk the front desk on your first day.\n")
+    assert [p.question for p in faq_pairs(page, 1, "sf.md")] == ["How do I get a badge?"]
+    # an office FAQ's verb-first heading is the question "How do I ...?"
+    (pair,) = faq_pairs("### Bring in one-time guests?\n\nMeet your guests at the front security desk.\n", 1, "sf.md")
+    assert pair.question == "How do I bring in one-time guests?"
+    assert not list(faq_pairs("### Get building access?\n\nSee the [TTS at WTC](https://docs.google.com/x) doc.\n",
+                              1, "nyc.md"))

@@ -113,10 +113,10 @@ def test_prose_spans_map_back_to_the_chunk():
     assert prose_spans("---\ntitle: Leave\nkeywords: a b c d e\n---\n```\nrun this long command now please\n```\n") == []
 
 
-def _chunk(chunk_id: int, text: str, source: str = "leave.md"):
+def _chunk(chunk_id: int, text: str, source: str = "leave.md", title: str = "Leave balance, bills and breaks"):
     from qacore.store import Chunk
 
-    return Chunk(id=chunk_id, doc_key=source, source=source, title="Leave", heading_path=["Leave"], page=None,
+    return Chunk(id=chunk_id, doc_key=source, source=source, title=title, heading_path=[title], page=None,
                  start=0, end=len(text), text=text, embed_text=text, content_hash=str(chunk_id), n_tokens=10)
 
 
@@ -171,3 +171,17 @@ def test_coverage_report_names_documents_without_pairs():
     by_document, without = coverage_by_document(chunks, {2})
     assert by_document == {"leave.md": "1/2", "travel.md": "0/1"}
     assert without == ["travel.md"]
+
+
+def test_a_question_must_name_what_it_is_about():
+    from ingest.dataset.from_sentences import anchored
+
+    mural = _chunk(1, "", "tools/mural.md", title="Mural")
+    # 18F pairs the first hand check found not self-contained: nothing in them says which tool or meeting
+    assert not anchored("What should you do if you add or offboard guests?", mural)
+    assert not anchored("What should your partner own?", _chunk(2, "", "one-on-ones.md", title="One-on-ones"))
+    # a name, a number, or a word of the page's title or headings anchors it
+    assert anchored("What should you do if you add guests to Mural?", mural)
+    assert anchored("How many 15-minute breaks do you get?", mural)
+    assert not anchored("How many hours can you receive for each election event?", mural)
+    assert anchored("Can you carry over unused leave?", _chunk(3, "", "leave.md", title="Leave"))

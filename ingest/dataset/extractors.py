@@ -39,6 +39,12 @@ _PLACEHOLDER_ONLY = re.compile(r"(?:\[[A-Z_]+\][\s,]*)+")
 _DOCUMENT_NOUN = re.compile(r"\b(?:policy|policies|guide|guidelines|handbook|runbook|faq|overview|procedures?|"
                             r"standards?|code|manual|wiki|charter|plan|agreement|rules|terms|notice|checklist)\b",
                             re.IGNORECASE)
+_QUESTION_STARTS = {"what", "how", "when", "who", "where", "why", "which", "whom", "whose", "can", "could", "do",
+                    "does", "did", "is", "are", "was", "should", "will", "would", "may", "must", "if", "am", "have",
+                    "has", "i", "my", "in", "for", "to", "on", "within", "by", "at", "after", "before", "until",
+                    "during", "from", "with", "under", "up", "about", "since"}
+_NOT_VERBS = {"still", "questions", "more", "other", "any", "some", "general", "next", "your", "the", "a", "an",
+              "new", "need", "got", "so", "and", "or", "also"}
 _GENERIC_KEYS = {"note", "example", "tip", "warning", "important", "see also", "step", "q", "a", "question", "answer",
                  "prompt", "completion"}
 
@@ -57,12 +63,36 @@ def _first_paragraph_after(text: str, pos: int) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+def _not_an_faq(question: str, answer: str) -> bool:
+    """Question-like headings in real handbooks that are not FAQ entries (18F): a fragment ("Bring in one-time
+    guests?"), a question that points at its page ("How does this help our partners?"), or an answer that is only
+    a link or the lead-in to a list ("Here are some steps to follow:")."""
+    words = re.findall(r"[a-z]+", question.lower())
+    return (not words or words[0] not in _QUESTION_STARTS or bool(set(words) & {"this", "these", "they"})
+            or bool(re.match(r"(?:see |visit )?(?:the )?\[[^\]]*\]\(|\{%|<", answer, re.IGNORECASE))
+            or answer.rstrip().endswith(":"))
+
+
+def as_question(heading: str) -> str:
+    """An office FAQ's verb-first heading as the question it stands for: "Get on the wireless?" -> "How do I get
+    on the wireless?" (18F's city pages ask "Book rooms for meetings?", "Host long-term guests?", ...)."""
+    words = heading.split()
+    first = re.sub(r"[^a-z]", "", words[0].lower()) if words else ""
+    if 2 <= len(words) <= 8 and first not in _QUESTION_STARTS | _NOT_VERBS and first.isalpha() \
+            and not words[0].isupper():
+        return f"How do I {heading[:1].lower()}{heading[1:]}"
+    return heading
+
+
 def faq_pairs(text: str, chunk_id: int, source: str) -> Iterator[ExtractedPair]:
     for m in _HEADING_Q.finditer(text):
         span = _first_paragraph_after(text, m.end())
-        if span:
-            yield ExtractedPair(m.group("q").strip(), text[span[0]:span[1]].strip(), chunk_id, source, *span, "faq-heading")
+        question = as_question(m.group("q").strip())
+        if span and not _not_an_faq(question, text[span[0]:span[1]].strip()):
+            yield ExtractedPair(question, text[span[0]:span[1]].strip(), chunk_id, source, *span, "faq-heading")
     for m in _LINE_Q.finditer(text):
+        if _not_an_faq(m.group("q").strip(), m.group("a").strip()):
+            continue
         yield ExtractedPair(m.group("q").strip(), m.group("a").strip(), chunk_id, source, m.start("a"), m.end("a"),
                         "faq-line")
 
