@@ -36,7 +36,7 @@ from qacore.degenerate import degenerate_reason
 from qacore.prompting import REFUSAL, is_refusal
 from qacore.support import STOPWORDS, SupportChecker, content_words, numbers_in
 
-GUARD_VERSION = "guard-v1"
+GUARD_VERSION = "guard-v2"  # v2: calibrated without the rule-made questions (qacore/answering.py)
 TOP_SENTENCES = 3  # an amount/time question needs an amount/time among its 3 most relevant sentences
 TOP_COVERAGE = 0.7  # share of a generated answer's new words that the best sentence must contain
 LEXICAL_WEIGHT = 0.3  # relevance = (1 - w) * cosine + w * share of question words present

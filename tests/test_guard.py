@@ -155,3 +155,17 @@ def test_answers_that_do_not_restate_the_best_sentence_are_quoted(answer):
     ranked = rank_sentences(question, passages, BagOfWordsEmbedder())
     decision = Guard(BagOfWordsEmbedder(), GuardThresholds(0.0)).decide(question, answer, passages, ranked)
     assert decision.action == "quote" and "about three weeks after your start date" in decision.answer
+
+
+def test_calibration_leaves_out_questions_made_from_their_own_answer_sentence():
+    from qacore.answering import calibration_pairs
+
+    rows = ([{"question": f"q{i}", "answerable": True, "generator": "sentence:yes-no@1"} for i in range(50)]
+            + [{"question": f"t{i}", "answerable": True, "generator": "extractor:table@2"} for i in range(250)]
+            + [{"question": f"u{i}", "answerable": False, "generator": "bank:unanswerable_questions@1"}
+               for i in range(7)])
+    chosen = calibration_pairs(rows)
+    answerable = [p for p in chosen if p["answerable"]]
+    assert len(answerable) == 100 and all(p["generator"].startswith("extractor:") for p in answerable)
+    assert answerable[0]["question"] == "t0" and answerable[1]["question"] == "t2"  # spread evenly
+    assert sum(not p["answerable"] for p in chosen) == 7
