@@ -105,7 +105,7 @@ class DatasetConfig(_Section):
     # the LLM only writes for chunks that no extractor or sentence rule covered, the most fact-like first; each fact
     # is asked with the template's examples and with examples from the workspace's own pairs, the first candidate
     # that passes the gates is kept. The cap keeps a large corpus's build within minutes on a CPU: on the 18F
-    # handbook 150 facts (538 prompts with the eval paraphrases) took the build to 563 s, 2.3x its ingest, for 57
+    # handbook 150 facts (538 prompts with the eval paraphrases) took the build to 563 s, 2.9x its ingest, for 57
     # accepted LLM pairs (38 of 149 first candidates, 19 of 149 second ones), so the default asks 60.
     llm_candidates_per_fact: int = Field(2, ge=1, le=8, description="LLM question candidates per fact (prompt "
                                                                     "variants)")
