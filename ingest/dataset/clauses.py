@@ -133,6 +133,11 @@ def third_person(verb) -> str:
         return "is"
     if lemma == "have":
         return "has"
+    return present_3sg(lemma)
+
+
+def present_3sg(lemma: str) -> str:
+    """'approve' -> 'approves', 'reach' -> 'reaches', 'apply' -> 'applies'."""
     if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
         return lemma + "es"
     if re.search(r"[^aeiou]y$", lemma):
@@ -234,8 +239,4 @@ def third_person_from_lemma(lemma: str, verb) -> str:
     if past:
         return verb.text if verb.tag_ == "VBD" else {"be": "was"}.get(lemma, lemma + ("d" if lemma.endswith("e")
                                                                                       else "ed"))
-    if re.search(r"(?:s|sh|ch|x|z|o)$", lemma):
-        return lemma + "es"
-    if re.search(r"[^aeiou]y$", lemma):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
+    return present_3sg(lemma)

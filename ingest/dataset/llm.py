@@ -142,11 +142,13 @@ def fact_sentences(text: str, min_words: int = 8, max_words: int = 45) -> list[t
                 spans.append((start + (len(sentence) - len(body)), start + len(sentence)))
         block_start = brk.end() if brk else len(text)
 
-    def informativeness(span: tuple[int, int]) -> tuple[int, int]:
-        sentence = text[span[0]:span[1]]
-        return (2 * bool(numbers_in(sentence)) + bool(entities_in(sentence)), -abs(len(sentence.split()) - 20))
+    return sorted(spans, key=lambda s: (fact_score(text[s[0]:s[1]]), -abs(len(text[s[0]:s[1]].split()) - 20)),
+                  reverse=True)
 
-    return sorted(spans, key=informativeness, reverse=True)
+
+def fact_score(sentence: str) -> int:
+    """How fact-like a sentence is: numbers count twice, names once."""
+    return 2 * bool(numbers_in(sentence)) + bool(entities_in(sentence))
 
 
 # --- the two LLM passes ------------------------------------------------------------------------------------
@@ -188,11 +190,8 @@ def question_candidates(chunks: list[Chunk], generator: Generator, cache: Genera
         free = [s for s in fact_sentences(chunk.text) if not any(s[0] < e and b < s[1] for b, e in used)]
         jobs += [(chunk, span) for span in free[:per_chunk]]
     if max_facts is not None and len(jobs) > max_facts:
-        def informativeness(job):
-            sentence = job[0].text[job[1][0]:job[1][1]]
-            return -(2 * bool(numbers_in(sentence)) + bool(entities_in(sentence))), job[0].id, job[1][0]
-
-        jobs = sorted(jobs, key=informativeness)[:max_facts]
+        jobs = sorted(jobs, key=lambda job: (-fact_score(job[0].text[job[1][0]:job[1][1]]), job[0].id, job[1][0])
+                      )[:max_facts]
     stats.facts_asked += len(jobs)
     prompts: list[tuple[Chunk, tuple[int, int], str, list[dict[str, str]]]] = []
     for chunk, (start, end) in jobs:

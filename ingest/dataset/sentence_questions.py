@@ -58,6 +58,7 @@ from ingest.dataset.clauses import (
     third_person_from_lemma,
     usable_sentence,
 )
+from qacore.support import content_words
 
 # How much each rule's questions can be trusted before ranking: conditions, purposes and numbers name their
 # topic explicitly; agent questions are the vaguest ("Who manages the process?").
@@ -81,8 +82,6 @@ _FREQUENCY = re.compile(r"^(?:every|each|once|twice|per)\b|\b(?:daily|weekly|biw
 _CURRENCY = {"$", "€", "£", "usd", "eur", "dollars", "dollar", "euros", "pounds"}
 _GENERIC_CONDITION = {"you", "have", "any", "questions", "question", "need", "help", "want", "like", "would", "more",
                       "information", "unsure", "sure", "not", "interested", "concerns"}
-_STOP = {"a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "is", "are", "be", "your", "our", "we", "i",
-         "do", "does", "it", "that", "with", "at", "by", "as", "if", "when"}
 _NOT_AN_ACTION = {"be", "have", "get", "see", "feel", "find", "know", "receive", "hear", "notice", "want", "like"}
 _TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "time", "hour", "hours", "minute",
                "minutes", "morning", "evening", "night"}
@@ -205,7 +204,7 @@ def _condition_questions(sent):
         if clause.tag_ == "VBD" or root.tag_ == "VBD":
             continue  # "When you became a supervisor, you took on ...": a story, not a rule
         condition = text_of([t for t in clause.subtree if t.i != marks[0].i])
-        if len({w.lower() for w in re.findall(r"[A-Za-z]+", condition)} - _GENERIC_CONDITION - _STOP) < 2:
+        if len(set(content_words(condition)) - _GENERIC_CONDITION) < 2:
             continue
         modal = modal_of(root)
         asks = f"What do {who}" if who.endswith("need to") else f"What {modal} {who}"
