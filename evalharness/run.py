@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qacore import FORMAT_VERSION
-from qacore.answering import Assistant, Variant
-from qacore.artifacts import EXTRACTIVE_KIND, LORA_KIND, list_models
+from qacore.answering import Assistant, Variant, available_variants
 from qacore.config import FOLDER_NAME, QAConfig
 from qacore.errors import QAError, WorkspaceError
 from qacore.prompting import REFUSAL, is_refusal
@@ -156,20 +155,6 @@ def questions_file_items(path: Path) -> list[EvalItem]:
 
 
 # --- variants ------------------------------------------------------------------------------------------------
-
-def available_variants(workspace: Workspace) -> list[Variant]:
-    """Every variant the workspace can run: base and each tuned LoRA closed-book, with retrieval and guarded
-    (+rag+guard: its answers are the +rag generations, from the cache, checked by the guard), extractive readers
-    with retrieval, guarded or not."""
-    variants = [Variant("base", False), Variant("base", True), Variant("base", True, True)]
-    for manifest in list_models(workspace):
-        if manifest.get("kind") == LORA_KIND:
-            variants += [Variant(manifest["name"], False), Variant(manifest["name"], True),
-                         Variant(manifest["name"], True, True)]
-        elif manifest.get("kind") == EXTRACTIVE_KIND:
-            variants += [Variant(manifest["name"], True), Variant(manifest["name"], True, True)]
-    return _unique(variants)
-
 
 def _unique(variants: list[Variant]) -> list[Variant]:
     """First of each name, in order: a variant asked for twice (or a LoRA named "base") answers each item once."""

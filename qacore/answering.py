@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qacore.artifacts import EXTRACTIVE_KIND, LORA_KIND, model_folder, read_model_manifest
+from qacore.artifacts import EXTRACTIVE_KIND, LORA_KIND, list_models, model_folder, read_model_manifest
 from qacore.config import QAConfig
 from qacore.degenerate import degenerate_reason, tidy_answer
 from qacore.errors import QAError
@@ -102,6 +102,20 @@ def calibration_pairs(rows: list[dict], n_answerable: int = 100) -> list[dict]:
                   and not str(p.get("generator", "")).startswith("sentence:")]
     step = max(1, len(answerable) // n_answerable)
     return answerable[::step][:n_answerable] + [p for p in rows if not p.get("answerable", True)]
+
+
+def available_variants(workspace: Workspace) -> list[Variant]:
+    """Every variant the workspace can run: base and each tuned LoRA closed-book, with retrieval and guarded
+    (+rag+guard: its answers are the +rag generations, from the cache, checked by the guard), extractive readers
+    with retrieval, guarded or not."""
+    variants = [Variant("base", False), Variant("base", True), Variant("base", True, True)]
+    for manifest in list_models(workspace):
+        if manifest.get("kind") == LORA_KIND:
+            variants += [Variant(manifest["name"], False), Variant(manifest["name"], True),
+                         Variant(manifest["name"], True, True)]
+        elif manifest.get("kind") == EXTRACTIVE_KIND:
+            variants += [Variant(manifest["name"], True), Variant(manifest["name"], True, True)]
+    return list({v.name: v for v in variants}.values())  # first of each name (a LoRA named "base")
 
 
 class Assistant:

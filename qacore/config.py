@@ -243,6 +243,30 @@ class EvalConfig(_Section):
         return self
 
 
+class ServeConfig(_Section):
+    """`qa serve` (serve/): the assistant over HTTP. The API key is never read from here: --api-key or $QA_API_KEY."""
+    variant: str = Field("base+rag+guard", description="variant answering requests whose model is 'qa' (or "
+                                                        "missing); any name GET /v1/models lists can be asked for")
+    host: str = Field("127.0.0.1", description="bind address; anything but loopback needs an API key")
+    port: int = Field(8000, ge=1, le=65535)
+    max_queue: int = Field(64, ge=1, le=100_000, description="questions waiting for the model; more get 429")
+    max_batch: int = Field(16, ge=1, le=256, description="questions decoded together by the local model")
+    timeout_s: float = Field(120.0, gt=0, le=3600, description="a request still unanswered after this gets an error")
+    max_request_bytes: int = Field(65_536, ge=1024, le=16 * 1024 * 1024, description="larger bodies get 413")
+    cors_origins: list[str] = Field(default_factory=list, description="origins allowed by CORS (none: CORS off)")
+    log_content: bool = Field(False, description="log questions and answers (off: logs carry no document text)")
+    reload_check_s: float = Field(2.0, gt=0, le=3600, description="how often a new index, dataset or adapter is "
+                                                                  "looked for")
+
+    @field_validator("variant")
+    @classmethod
+    def _variant_shape(cls, value: str) -> str:
+        model, plus, rest = value.partition("+")
+        if not model or plus and rest not in ("rag", "rag+guard"):
+            raise ValueError("write MODEL, MODEL+rag or MODEL+rag+guard (e.g. base+rag+guard)")
+        return value
+
+
 class QAConfig(_Section):
     models: ModelsConfig = Field(default_factory=ModelsConfig)
     ingest: IngestConfig = Field(default_factory=IngestConfig)
@@ -250,6 +274,7 @@ class QAConfig(_Section):
     dataset: DatasetConfig = Field(default_factory=DatasetConfig)
     finetune: FinetuneConfig = Field(default_factory=FinetuneConfig)
     eval: EvalConfig = Field(default_factory=EvalConfig)
+    serve: ServeConfig = Field(default_factory=ServeConfig)
 
 
 def _format_errors(err: ValidationError) -> list[str]:
