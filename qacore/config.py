@@ -251,6 +251,8 @@ class ServeConfig(_Section):
     port: int = Field(8000, ge=1, le=65535)
     max_queue: int = Field(64, ge=1, le=100_000, description="questions waiting for the model; more get 429")
     max_batch: int = Field(16, ge=1, le=256, description="questions decoded together by the local model")
+    batch_wait_ms: float = Field(100, ge=0, le=10_000, description="how long a batch waits for more questions "
+                                                                   "before it starts")
     timeout_s: float = Field(120.0, gt=0, le=3600, description="a request still unanswered after this gets an error")
     max_request_bytes: int = Field(65_536, ge=1024, le=16 * 1024 * 1024, description="larger bodies get 413")
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed by CORS (none: CORS off)")
