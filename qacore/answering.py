@@ -118,6 +118,13 @@ def available_variants(workspace: Workspace) -> list[Variant]:
     return list({v.name: v for v in variants}.values())  # first of each name (a LoRA named "base")
 
 
+def _tokenizer_words(embedder) -> list[str]:
+    """Whole words of the embedding model's tokenizer vocabulary (qacore.unknown_terms: common English words)."""
+    tokenizer = getattr(embedder, "tokenizer", None)
+    vocab = tokenizer.get_vocab() if tokenizer is not None else {}
+    return [w.lstrip("\u0120\u2581") for w in vocab if w.lstrip("\u0120\u2581").isalpha()]
+
+
 class Assistant:
     """Loads a variant once (model, adapter, index); answers one question or many (batched, optionally cached)."""
 
@@ -165,9 +172,12 @@ class Assistant:
 
             self.retriever = Retriever(Snapshot.require(workspace), config.retrieval)
         if variant.guard:
-            from qacore.guard import Guard
+            from qacore.guard import GENERIC_WORDS, Guard
+            from qacore.unknown_terms import Vocabulary
 
-            self.guard = Guard(self.retriever.embedder, self._guard_thresholds())
+            vocabulary = Vocabulary(self.retriever.vocabulary(), _tokenizer_words(self.retriever.embedder),
+                                    GENERIC_WORDS)
+            self.guard = Guard(self.retriever.embedder, self._guard_thresholds(), vocabulary)
 
     def _guard_thresholds(self):
         """config retrieval.guard_relevance, else calibrated once per index snapshot + dataset + k on the workspace's

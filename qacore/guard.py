@@ -11,7 +11,8 @@ The guard does not need a better generator; it needs three measurable steps:
    content words in the sentence: the cosine finds paraphrases, the words find exact terms);
 2. refuse when the best sentence is less relevant than `GuardThresholds.relevance`, calibrated on the
    workspace's own answerable vs unanswerable dataset questions (`calibrate`), with a conservative default
-   when the workspace has no dataset;
+   when the workspace has no dataset; or when the question names a term no document uses
+   (qacore/unknown_terms.py: "TSA PreCheck", "FEGLI");
 3. keep the generated answer only when it is not degenerate (qacore.degenerate) and restates what the best
    sentence says (`Guard.restatement_problem`, then the offline verifier, qacore.support); else quote the best
    sentence(s) with a citation.
@@ -37,10 +38,11 @@ from qacore.prompting import REFUSAL, is_refusal
 from qacore.support import STOPWORDS, SupportChecker, content_words, numbers_in
 
 GUARD_VERSION = "guard-v2"  # v2: calibrated without the rule-made questions (qacore/answering.py)
+# (the unknown-term refusal of qacore/unknown_terms.py has no threshold, so it needs no re-calibration)
 TOP_SENTENCES = 3  # an amount/time question needs an amount/time among its 3 most relevant sentences
 TOP_COVERAGE = 0.7  # share of a generated answer's new words that the best sentence must contain
 LEXICAL_WEIGHT = 0.3  # relevance = (1 - w) * cosine + w * share of question words present
-_GENERIC = STOPWORDS | {"company", "employee", "employees", "policy", "work", "get", "our", "need", "use",
+GENERIC_WORDS = STOPWORDS | {"company", "employee", "employees", "policy", "work", "get", "our", "need", "use",
                         "there", "able", "allowed", "much", "many", "long", "often"}
 
 
@@ -74,7 +76,7 @@ def _stem(word: str) -> str:
 
 
 def question_words(question: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in _GENERIC and len(w) > 1}
+    return {_stem(w) for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in GENERIC_WORDS and len(w) > 1}
 
 
 def lexical_share(words: set[str], sentence: str) -> float:
@@ -127,10 +129,12 @@ def quote(ranked: Sequence[Sentence], passages: Sequence) -> GuardDecision:
 class Guard:
     """Decides, per answer, between the generated answer, a quote and a refusal."""
 
-    def __init__(self, embedder, thresholds: GuardThresholds | None = None):
+    def __init__(self, embedder, thresholds: GuardThresholds | None = None, vocabulary=None):
+        """vocabulary: a qacore.unknown_terms.Vocabulary of the index (None: no unknown-term refusals)."""
         self.embedder = embedder
         self.thresholds = thresholds or GuardThresholds()
         self.checker = SupportChecker(embedder)
+        self.vocabulary = vocabulary
 
     def refusal_reason(self, question: str, ranked: Sequence[Sentence]) -> str | None:
         """Why the passages cannot answer the question, or None: refuse without asking the generator."""
@@ -140,6 +144,9 @@ class Guard:
         wanted = answer_type(question)
         if wanted is not None and not any(wanted.search(s.text) for s in ranked[:TOP_SENTENCES]):
             return "the question asks for an amount or a time, and the most relevant sentences state none"
+        unknown = self.vocabulary.unknown_terms(question) if self.vocabulary is not None else []
+        if unknown:
+            return f"the documents never mention {', '.join(repr(t) for t in unknown)}"
         return None
 
     def decide(self, question: str, answer: str, passages: Sequence, ranked: Sequence[Sentence],

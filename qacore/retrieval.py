@@ -75,6 +75,10 @@ class Retriever:
             self._bm25 = bm25s.BM25.load(str(folder)) if self._bm25_ids else bm25s.BM25()
         return self._bm25
 
+    def vocabulary(self) -> set[str]:
+        """Every token of the index (BM25's vocabulary: lowercased words of the chunks, stopwords removed)."""
+        return set(getattr(self._bm25, "vocab_dict", None) or {})
+
     def dense_ids(self, query: str, n: int) -> list[tuple[int, float]]:
         n = min(n, self.snapshot.index.ntotal)
         if n == 0:

