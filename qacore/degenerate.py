@@ -92,7 +92,8 @@ def tidy_answer(answer: str) -> str:
     A small model keeps going after its answer: it opens a new Markdown section ("### Using AI tools"), repeats
     its sentence, or prefixes "The answer to your question is:". Repetition penalties were tried on the 18F
     handbook and made every answer drift off the passages (issue 11), so the text is cut instead: filler prefix
-    dropped, everything from the first heading line after some text dropped, repeated sentences kept once.
+    dropped, everything from the first heading line after some text dropped, repeated sentences kept once (and a
+    repeat cut off by the token limit, "... to the next. You can carry over 240 hours from", dropped).
     What is left is then checked by `degenerate_reason`."""
     kept: list[str] = []
     for line in answer.strip().splitlines():
@@ -105,7 +106,7 @@ def tidy_answer(answer: str) -> str:
         while _FILLER.match(piece):
             piece = _FILLER.sub("", piece, count=1).strip()
         key = " ".join(_words(piece))
-        if not key or key in seen:
+        if not key or key in seen or any(k.startswith(key + " ") for k in seen):  # a repeat, or a cut-off repeat
             continue
         seen.add(key)
         out.append(piece)

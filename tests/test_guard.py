@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from qacore.degenerate import degenerate_reason
+from qacore.degenerate import degenerate_reason, tidy_answer
 from qacore.guard import (
     GENERIC_WORDS,
     Guard,
@@ -228,3 +228,16 @@ def test_common_words_come_from_the_real_embedding_tokenizer():
     assert {"yes", "explicitly", "scope", "laptop", "holiday"} <= words
     assert not {"precheck", "fegli", "juror", "stipend"} & words
     assert not any(w.startswith("#") for w in words)
+
+
+@pytest.mark.parametrize("raw, tidy", [
+    # seen from `qa serve` on the 18F handbook: the sentence repeated until the token limit cut it
+    ("You can carry over 240 annual leave hours from one leave year to the next. You can carry over 240 annual "
+     "leave hours from", "You can carry over 240 annual leave hours from one leave year to the next."),
+    ("Claims are paid on the 25th. Claims are paid on the 25th. Claims are paid on the 25th.",
+     "Claims are paid on the 25th."),
+    ("Use HR Links to request leave.\n\n### Using AI tools\nNever paste secrets.", "Use HR Links to request leave."),
+    ("Yes. Yes, contractors are covered.", "Yes. Yes, contractors are covered."),  # a new sentence, not a repeat
+])
+def test_tidy_answer_keeps_the_answer_and_drops_what_follows_it(raw, tidy):
+    assert tidy_answer(raw) == tidy
