@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qacore import FORMAT_VERSION
-from qacore.answering import Assistant, Variant, available_variants
+from qacore.answering import Assistant, Variant, available_variants, unique_variants
 from qacore.config import FOLDER_NAME, QAConfig
 from qacore.errors import QAError, WorkspaceError
 from qacore.prompting import REFUSAL, is_refusal
@@ -156,11 +156,6 @@ def questions_file_items(path: Path) -> list[EvalItem]:
 
 # --- variants ------------------------------------------------------------------------------------------------
 
-def _unique(variants: list[Variant]) -> list[Variant]:
-    """First of each name, in order: a variant asked for twice (or a LoRA named "base") answers each item once."""
-    return list({v.name: v for v in variants}.values())
-
-
 # --- the recipe ----------------------------------------------------------------------------------------------
 
 def _progress(total: int, desc: str):
@@ -274,7 +269,7 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
     else:
         items = questions_file_items(questions_file) if questions_file else dataset_items(workspace)
         items = _limit(items, limit)
-        chosen = _unique([Variant.parse(v) for v in variants]) if variants else available_variants(workspace)
+        chosen = unique_variants([Variant.parse(v) for v in variants]) if variants else available_variants(workspace)
         results = generate_answers(workspace, config, chosen, items, base_url=base_url, log=log)
         items_info = {"answerable": sum(i.answerable for i in items),
                       "unanswerable": sum(not i.answerable for i in items)}

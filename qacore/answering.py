@@ -115,7 +115,12 @@ def available_variants(workspace: Workspace) -> list[Variant]:
                          Variant(manifest["name"], True, True)]
         elif manifest.get("kind") == EXTRACTIVE_KIND:
             variants += [Variant(manifest["name"], True), Variant(manifest["name"], True, True)]
-    return list({v.name: v for v in variants}.values())  # first of each name (a LoRA named "base")
+    return unique_variants(variants)
+
+
+def unique_variants(variants: list[Variant]) -> list[Variant]:
+    """First of each name, in order: a variant asked for twice (or a LoRA named "base") answers each item once."""
+    return list({v.name: v for v in variants}.values())
 
 
 def _tokenizer_words(embedder) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from qacore.errors import ConfigError
+from qacore.errors import ConfigError, QAError
 from qacore.gate_expr import validate_gate_expressions
 
 EMBEDDED_EMBEDDING = "embedded:all-MiniLM-L6-v2"
@@ -263,9 +263,14 @@ class ServeConfig(_Section):
     @field_validator("variant")
     @classmethod
     def _variant_shape(cls, value: str) -> str:
-        model, plus, rest = value.partition("+")
-        if not model or plus and rest not in ("rag", "rag+guard"):
-            raise ValueError("write MODEL, MODEL+rag or MODEL+rag+guard (e.g. base+rag+guard)")
+        from qacore.answering import (
+            Variant,  # the one rule for variant names (imported late: it imports this)
+        )
+
+        try:
+            Variant.parse(value)
+        except QAError as exc:
+            raise ValueError(str(exc)) from None
         return value
 
 

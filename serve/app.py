@@ -96,7 +96,7 @@ def create_app(engine: Engine, *, api_key: str | None = None):
     """The ASGI app to run: the FastAPI routes inside the body-size limit (and CORS, when configured)."""
     settings = engine.settings
     metrics = ServeMetrics(lambda: engine.queue_depth)
-    engine._on_batch = metrics.record_batch
+    engine.on_batch = metrics.record_batch
     app = FastAPI(title="qa serve", docs_url=None, redoc_url=None, openapi_url=None)
     page, csp = _page()
     expected = api_key.encode() if api_key else None
@@ -125,7 +125,7 @@ def create_app(engine: Engine, *, api_key: str | None = None):
 
     @app.get("/healthz")
     async def healthz():
-        alive = engine._thread is not None and engine._thread.is_alive()
+        alive = engine.alive
         body = {"status": "ok" if alive else "stopped", "variant": engine.default_variant,
                 "queue_depth": engine.queue_depth, "reloads": engine.reloads}
         return JSONResponse(body, status_code=200 if alive else 503)

@@ -73,7 +73,7 @@ class Engine:
         self.settings = config.serve
         self.default_variant = self.settings.variant
         self._loader = loader or self._load_assistant
-        self._on_batch = on_batch  # metrics: called with each finished batch and its results
+        self.on_batch = on_batch  # metrics: called with each finished batch and its results
         self._queue: queue.Queue[Job] = queue.Queue(maxsize=self.settings.max_queue)
         self._assistants: dict[str, Assistant] = {}
         self._built_from: tuple | None = None
@@ -94,7 +94,7 @@ class Engine:
         """The variant a request's `model` names; "qa", "default" or nothing mean the served default."""
         if not model or model in ("qa", "default"):
             return self.default_variant
-        if model in self.variants() or model == self.default_variant:
+        if model in self.variants():  # which includes the default
             return model
         raise UnknownVariant(f"model {model!r} not found; GET /v1/models lists: {', '.join(self.variants())}")
 
@@ -105,6 +105,10 @@ class Engine:
         except queue.Full:
             raise QueueFull(f"{self.settings.max_queue} questions are waiting already; retry shortly") from None
         return job.future
+
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     @property
     def queue_depth(self) -> int:
@@ -157,8 +161,8 @@ class Engine:
                 continue
             for job, result in zip(jobs, results, strict=True):
                 job.future.set_result(result)
-            if self._on_batch is not None:
-                self._on_batch(jobs, results)
+            if self.on_batch is not None:
+                self.on_batch(jobs, results)
 
     def _assistant(self, name: str) -> Assistant:
         if name not in self._assistants:
@@ -176,8 +180,7 @@ class Engine:
         current = fingerprint(self.workspace)
         if current == self._built_from:
             return
-        changed_models = set(dict(current[2]).items()) ^ set(dict(self._built_from[2]).items()) \
-            if self._built_from else set()
+        changed_models = set(current[2]) ^ set(self._built_from[2]) if self._built_from else set()
         old, fresh = self._assistants, {}
         for name, assistant in old.items():
             variant = assistant.variant
@@ -190,7 +193,5 @@ class Engine:
                   file=sys.stderr)
 
     def _load_assistant(self, variant: Variant, share: Assistant | None) -> Assistant:
-        assistant = Assistant(self.workspace, self.config, variant, base_url=self.base_url, reuse=share)
-        if assistant.retriever is not None:
-            assistant.retrieve(["warm-up"])  # opens the snapshot's files now, while they are sure to exist
-        return assistant
+        # the Retriever opens the snapshot's files at once, so a later `qa ingest` removing them cannot hurt it
+        return Assistant(self.workspace, self.config, variant, base_url=self.base_url, reuse=share)

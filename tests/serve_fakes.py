@@ -6,6 +6,7 @@ a script that serves it with uvicorn in its own process (for the kill -9 test).
 
 from __future__ import annotations
 
+import socket
 import sys
 import threading
 import time
@@ -45,6 +46,12 @@ class FakeAssistant:
                                     new_tokens=0 if refused else 6, latency_s=self.delay,
                                     guard={"action": "refuse" if refused else "pass", "reason": "fake"}))
         return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def fake_engine(workspace: Path, overrides: dict | None = None, **assistant_kwargs):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_fakes import fake_engine
+from serve_fakes import fake_engine, free_port
 
 REPO = Path(__file__).resolve().parent.parent
 KEY = "k" * 32
@@ -234,16 +233,10 @@ def test_feedback_is_appended_and_exported_as_a_gold_file_qa_eval_reads(served, 
     assert 'qa_feedback_total{rating="up"} 2.0' in client.get("/metrics").text
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_kill_9_never_leaves_a_half_written_feedback_line(tmp_path):
     import httpx
 
-    port, ws = _free_port(), tmp_path / ".qa"
+    port, ws = free_port(), tmp_path / ".qa"
     server = subprocess.Popen([sys.executable, str(REPO / "tests" / "serve_fakes.py"), str(ws), str(port)],
                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               env={**os.environ, "PYTHONPATH": f"{REPO}:{REPO / 'tests'}"})

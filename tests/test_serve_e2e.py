@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import threading
 import time
 from contextlib import contextmanager
@@ -15,17 +14,11 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import run_qa
-from serve_fakes import XSS, chunk, fake_engine
+from serve_fakes import XSS, chunk, fake_engine, free_port
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -35,7 +28,7 @@ def running(engine, api_key: str | None = None):
 
     from serve.app import create_app
 
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(engine, api_key=api_key), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
