@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.loaders import Heading, LoadedDocument
+from qacore.store import Chunk
+from qacore.workspace import sha256_text
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s")
 
@@ -179,3 +181,37 @@ def fit_header(tokenizer, header: str, max_tokens: int) -> str:
     if len(offsets) <= max_tokens:
         return header
     return header[: offsets[max(0, max_tokens - 2)][1]].rstrip() + "…"
+
+
+def make_chunks(doc_key: str, source: str, doc: LoadedDocument, embedder, ingest, first_id: int) -> list[Chunk]:
+    """The chunks of one loaded document, each with its embedding text (header + chunk) and token count;
+    ids from `first_id`. `embedder` gives the tokenizer and window, `ingest` is the [ingest] config."""
+    headers: dict[tuple[str, ...], tuple[str, int]] = {}  # heading path -> (header, its tokens), tokenized once
+
+    def header_for(path: list[str]) -> tuple[str, int]:
+        key = tuple(path)
+        if key not in headers:
+            header = fit_header(embedder.tokenizer, embedding_header(doc.title, path), ingest.header_tokens)
+            headers[key] = (header, embedder.count_tokens(header))
+        return headers[key]
+
+    def budget_for(path: list[str]) -> int:
+        # the chunk and its header must fit the model's window together (+1 for the separator's margin)
+        return embedder.content_token_budget - header_for(path)[1] - 1
+
+    spans = chunk_spans(doc, embedder.tokenizer, ingest.chunk_tokens, ingest.chunk_overlap_tokens,
+                        ingest.merge_small_sections, budget_for)
+    chunks = []
+    for offset, span in enumerate(spans):
+        text = doc.text[span.start:span.end]
+        header = header_for(span.heading_path)[0]
+        embed_text = f"{header}\n\n{text.strip()}" if header else text.strip()
+        n_tokens = embedder.count_tokens(embed_text)
+        if n_tokens > embedder.content_token_budget:  # cannot happen within the validated budgets; belt and braces
+            embed_text, n_tokens = text.strip(), embedder.count_tokens(text.strip())
+        chunks.append(Chunk(
+            id=first_id + offset, doc_key=doc_key, source=source, title=doc.title,
+            heading_path=span.heading_path, page=span.page, start=span.start, end=span.end, text=text,
+            embed_text=embed_text, content_hash=sha256_text(text), n_tokens=n_tokens,
+        ))
+    return chunks

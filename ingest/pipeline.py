@@ -16,19 +16,22 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.chunking import chunk_spans, embedding_header, fit_header
+from ingest.chunking import make_chunks
 from ingest.discover import Candidate, Skipped, discover, under_roots
 from ingest.loaders import Unusable, load_document, parse_headings
+from ingest.redact import apply_findings
+from ingest.redact_worker import RedactionWorker
 from qacore import FORMAT_VERSION
 from qacore.config import QAConfig
 from qacore.embedder import Embedder, choose_dtype
 from qacore.errors import ConfigError, NothingIngestedError, QAError
 from qacore.models import resolve_embedding_model
 from qacore.store import Chunk, Snapshot, SnapshotBuilder, garbage_collect
-from qacore.workspace import Workspace, failpoint, sha256_bytes, sha256_text
+from qacore.workspace import Workspace, failpoint, sha256_bytes
 
 # Bump when the output of a stage changes for the same input, so old indexes are rebuilt.
 CHUNKER_VERSION = 1
@@ -109,51 +112,17 @@ def _progress(total: int, desc: str, unit: str, enabled: bool):
     return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, disable=None if enabled else True, leave=False)
 
 
-def _apply_redaction(doc, findings, redactor, known_names: set[str]) -> Counter:
+def _apply_redaction(doc, findings, title_findings, allow_list, known_names: set[str]) -> Counter:
     """Replace secrets and personal data in `doc` (text, headings, page offsets, title) in place."""
-    redacted = redactor.apply(doc.text, findings, known_names)
+    redacted = apply_findings(doc.text, findings, known_names, allow_list)
     if redacted.replacements:
         if doc.page_starts:
             doc.page_starts = [redacted.map_offset(p) for p in doc.page_starts]
         doc.text = redacted.text
         doc.headings = parse_headings(doc.loader, doc.text)  # a heading may have held a name
-    title = redactor.redact(doc.title, known_names)
+    title = apply_findings(doc.title, title_findings, known_names, allow_list)
     doc.title = title.text
     return redacted.counts + title.counts
-
-
-def _make_chunks(cand: Candidate, doc, embedder: Embedder, config: QAConfig, first_id: int) -> list[Chunk]:
-    ingest = config.ingest
-
-    headers: dict[tuple[str, ...], tuple[str, int]] = {}  # heading path -> (header, its tokens), tokenized once
-
-    def header_for(path: list[str]) -> tuple[str, int]:
-        key = tuple(path)
-        if key not in headers:
-            header = fit_header(embedder.tokenizer, embedding_header(doc.title, path), ingest.header_tokens)
-            headers[key] = (header, embedder.count_tokens(header))
-        return headers[key]
-
-    def budget_for(path: list[str]) -> int:
-        # the chunk and its header must fit the model's window together (+1 for the separator's margin)
-        return embedder.content_token_budget - header_for(path)[1] - 1
-
-    spans = chunk_spans(doc, embedder.tokenizer, ingest.chunk_tokens, ingest.chunk_overlap_tokens,
-                        ingest.merge_small_sections, budget_for)
-    chunks = []
-    for offset, span in enumerate(spans):
-        text = doc.text[span.start:span.end]
-        header = header_for(span.heading_path)[0]
-        embed_text = f"{header}\n\n{text.strip()}" if header else text.strip()
-        n_tokens = embedder.count_tokens(embed_text)
-        if n_tokens > embedder.content_token_budget:  # cannot happen within the validated budgets; belt and braces
-            embed_text, n_tokens = text.strip(), embedder.count_tokens(text.strip())
-        chunks.append(Chunk(
-            id=first_id + offset, doc_key=cand.doc_key, source=cand.source, title=doc.title,
-            heading_path=span.heading_path, page=span.page, start=span.start, end=span.end, text=text,
-            embed_text=embed_text, content_hash=sha256_text(text), n_tokens=n_tokens,
-        ))
-    return chunks
 
 
 def run_ingest(
@@ -257,21 +226,8 @@ def run_ingest(
             raise NothingIngestedError(_nothing_found_message(paths, ingest_cfg.include), )
 
         # -- load, redact, chunk ------------------------------------------------------------------------
-        t = time.perf_counter()
-        embedder = Embedder.shared(config.models.embedding, dtype=dtype, batch_size=config.models.embedding_batch_size)
-        window = embedder.content_token_budget
-        if ingest_cfg.header_tokens + 16 > window:
-            raise ConfigError([f"ingest.header_tokens ({ingest_cfg.header_tokens}) leaves no room for text in the "
-                               f"embedding model's {window}-token window"])
-        report.timings["load_embedder"] = time.perf_counter() - t
-        t = time.perf_counter()
-        redactor = None
-        if ingest_cfg.redact and to_load:
-            from ingest.redact import Redactor
-
-            redactor = Redactor(ingest_cfg.redact_entities, ingest_cfg.redact_allow_list)
-        report.timings["load_redactor"] = time.perf_counter() - t
-
+        # Documents are read here and redacted by a second process (ingest/redact_worker.py) while this one
+        # loads the embedding model: in a fresh process both are seconds of imports, and they overlap.
         t = time.perf_counter()
         next_id = int(base.manifest.get("next_chunk_id", 1)) if base is not None else 1
         new_chunks: list[Chunk] = []
@@ -284,26 +240,58 @@ def run_ingest(
                 kept_previous[cand.doc_key] = prev
                 report.kept_previous.append(cand.source)
 
+        with ExitStack() as cleanup:
+            redaction = None
+            if ingest_cfg.redact and to_load:
+                redaction = cleanup.enter_context(RedactionWorker(ingest_cfg.redact_entities,
+                                                                  ingest_cfg.redact_allow_list))
+            loaded = []
+            with _progress(len(to_load), "reading", "doc", progress) as bar:
+                for cand, digest, prev in to_load:
+                    bar.set_postfix_str(cand.source[-40:], refresh=False)
+                    try:
+                        doc = load_document(cand.path, cand.path.read_bytes(),
+                                            int(ingest_cfg.max_docx_uncompressed_mb * 1e6))
+                    except Unusable as exc:
+                        skip(cand, prev, str(exc))
+                    except Exception as exc:  # a parser bug on one hostile file must not sink the run
+                        skip(cand, prev, f"failed to load ({type(exc).__name__}: {str(exc)[:120]})")
+                    else:
+                        if redaction is not None:
+                            redaction.submit(len(loaded), doc.text, doc.title)
+                        loaded.append((cand, digest, prev, doc))
+                    bar.update(1)
+            if redaction is not None:
+                redaction.close_input()
+            report.timings["load"] = time.perf_counter() - t
+
+            t = time.perf_counter()
+            embedder = Embedder.shared(config.models.embedding, dtype=dtype,
+                                       batch_size=config.models.embedding_batch_size)
+            window = embedder.content_token_budget
+            if ingest_cfg.header_tokens + 16 > window:
+                raise ConfigError([f"ingest.header_tokens ({ingest_cfg.header_tokens}) leaves no room for text in "
+                                   f"the embedding model's {window}-token window"])
+            report.timings["load_embedder"] = time.perf_counter() - t
+
+            t = time.perf_counter()
+            found: dict[int, tuple] = {}
+            if redaction is not None:
+                with _progress(len(loaded), "redacting", "doc", progress) as bar:
+                    found = {i: (text, title) for i, text, title in redaction.results(bar.update)}
+            report.timings["wait_redaction"] = time.perf_counter() - t
         # Two passes so that a person's name found in one document is redacted in all of them.
-        loaded = []
-        with _progress(len(to_load), "reading", "doc", progress) as bar:
-            for cand, digest, prev in to_load:
-                bar.set_postfix_str(cand.source[-40:], refresh=False)
-                try:
-                    doc = load_document(cand.path, cand.path.read_bytes(),
-                                        int(ingest_cfg.max_docx_uncompressed_mb * 1e6))
-                    findings = redactor.find(doc.text) if redactor is not None else None
-                except Unusable as exc:
-                    skip(cand, prev, str(exc))
-                except Exception as exc:  # a parser bug on one hostile file must not sink the run
-                    skip(cand, prev, f"failed to load ({type(exc).__name__}: {str(exc)[:120]})")
-                else:
-                    loaded.append((cand, digest, prev, doc, findings))
-                bar.update(1)
-        known_names = set().union(*(f.names for *_, f in loaded if f is not None))
-        for cand, digest, prev, doc, findings in loaded:
-            counts = _apply_redaction(doc, findings, redactor, known_names) if redactor is not None else Counter()
-            chunks = _make_chunks(cand, doc, embedder, config, next_id)
+        t = time.perf_counter()
+        known_names = set().union(*(text.names for text, _title in found.values() if not isinstance(text, str)))
+        for i, (cand, digest, prev, doc) in enumerate(loaded):
+            counts = Counter()
+            if redaction is not None:
+                findings, title_findings = found[i]
+                if isinstance(findings, str):  # the redactor failed on this document: skip it, as a loader error
+                    skip(cand, prev, findings)
+                    continue
+                counts = _apply_redaction(doc, findings, title_findings, ingest_cfg.redact_allow_list, known_names)
+            chunks = make_chunks(cand.doc_key, cand.source, doc, embedder, config.ingest, next_id)
             next_id += len(chunks)
             new_chunks.extend(chunks)
             report.redactions += counts
@@ -314,7 +302,7 @@ def run_ingest(
                 "pages": len(doc.page_starts) if doc.page_starts else None, "characters": len(doc.text),
                 "redactions": dict(counts),
             }
-        report.timings["load_redact_chunk"] = time.perf_counter() - t
+        report.timings["redact_chunk"] = time.perf_counter() - t
 
         carried = {**unchanged, **kept_previous, **elsewhere}
         documents = {**carried, **new_docs}

@@ -57,7 +57,7 @@ from ingest.redact_rules import (
     url_credentials,
 )
 
-__all__ = ["Findings", "RedactedText", "Redaction", "Redactor", "apply_redactions", "cue_names",
+__all__ = ["Findings", "RedactedText", "Redaction", "Redactor", "apply_findings", "apply_redactions", "cue_names",
            "looks_like_random_token", "name_from_email", "segments", "shannon_entropy"]
 
 NER_WINDOW = 200  # characters either side of a candidate name given to NER (its context is a few tokens)
@@ -287,15 +287,7 @@ class Redactor:
         return Findings(spans, names)
 
     def apply(self, text: str, findings: Findings, known_names: set[str] = frozenset()) -> RedactedText:
-        """Redact the findings, plus every occurrence of a full name found anywhere in the run: NER tags
-        a name in one sentence and misses it in the next, so names learned across documents raise recall."""
-        spans = list(findings.spans)
-        names = sorted((known_names | findings.names) - self.allow_list, key=len, reverse=True)
-        if names:
-            # not inside a word or an address, but "_Priya Raman_" (Markdown emphasis) is a mention
-            pattern = re.compile(rf"(?<![A-Za-z0-9@.])(?:{'|'.join(map(re.escape, names))})(?![A-Za-z0-9@])")
-            spans += [Redaction(m.start(), m.end(), "PERSON") for m in pattern.finditer(text)]
-        return apply_redactions(text, spans)
+        return apply_findings(text, findings, known_names, self.allow_list)
 
     def redact(self, text: str, known_names: set[str] = frozenset()) -> RedactedText:
         return self.apply(text, self.find(text), known_names)
@@ -323,6 +315,20 @@ class RedactedText:
                 return new_start
             shift = new_end - old_end
         return old + shift
+
+
+def apply_findings(text: str, findings: Findings, known_names: set[str] = frozenset(),
+                   allow_list: set[str] = frozenset()) -> RedactedText:
+    """Redact the findings, plus every occurrence of a full name found anywhere in the run: NER tags
+    a name in one sentence and misses it in the next, so names learned across documents raise recall.
+    Pure (no models): the ingest redacts with findings that a worker process computed (ingest/redact_worker.py)."""
+    spans = list(findings.spans)
+    names = sorted((set(known_names) | findings.names) - set(allow_list), key=len, reverse=True)
+    if names:
+        # not inside a word or an address, but "_Priya Raman_" (Markdown emphasis) is a mention
+        pattern = re.compile(rf"(?<![A-Za-z0-9@.])(?:{'|'.join(map(re.escape, names))})(?![A-Za-z0-9@])")
+        spans += [Redaction(m.start(), m.end(), "PERSON") for m in pattern.finditer(text)]
+    return apply_redactions(text, spans)
 
 
 def apply_redactions(text: str, spans: list[Redaction]) -> RedactedText:

@@ -1,9 +1,16 @@
 """Sentence embeddings with the configured model.
 
-Why a wrapper around sentence-transformers: we sort the whole input by token length and feed it in
-batches ourselves so that (a) padding waste is minimal across the entire run, not just within one call,
-and (b) our own progress bar counts chunks. On CPUs with native bf16 (AVX512-BF16 / AMX) MiniLM runs
-~2x faster in bfloat16 with cosine >= 0.9999 to fp32 (see ../shared/stack-facts.md); elsewhere fp32.
+Why a wrapper around the model: we sort the whole input by token length and feed it in batches ourselves so
+that (a) padding waste is minimal across the entire run, not just within one call, and (b) our own progress bar
+counts chunks. On CPUs with native bf16 (AVX512-BF16 / AMX) MiniLM runs ~2x faster in bfloat16 with cosine
+>= 0.9999 to fp32 (see ../shared/stack-facts.md); elsewhere fp32.
+
+Why the common sentence-transformers layout (a transformer, mean or CLS pooling, optional normalisation: MiniLM and
+most embedding models) runs on `transformers` directly: importing sentence-transformers takes 7-9 s in a fresh
+process here (it pulls in scikit-learn, SciPy and more), which was a quarter of a first `qa ingest` of
+policyqa-dev and more than half of a cold `qa ask`; the same model through AutoModel plus the pooling written out
+below costs no extra import and gives the same vectors (cosine >= 0.9999, tests/test_models.py). Any other layout
+(Dense layers, prompts, other pooling) is loaded with sentence-transformers itself.
 """
 
 from __future__ import annotations
@@ -50,22 +57,34 @@ class Embedder:
 
     def __init__(self, spec: str, dtype: str = "auto", batch_size: int = 32, device: str = "cpu"):
         import torch
-        from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()  # a per-load "Loading weights" bar is noise on the user's terminal
         self.resolved: ResolvedModel = resolve_embedding_model(spec)
         self.dtype = choose_dtype(dtype, device)
         self.batch_size = batch_size
-        self.model = SentenceTransformer(
-            str(self.resolved.path),
-            device=device,
-            local_files_only=True,
-            model_kwargs={"torch_dtype": getattr(torch, self.dtype)},
-        )
-        self.tokenizer = self.model.tokenizer
-        self.max_seq_length: int = int(self.model.max_seq_length)
-        self.dim: int = int(self.model.get_embedding_dimension())
+        self.device = torch.device(device)
+        layout = plain_layout(self.resolved.path)
+        self._st = None  # a SentenceTransformer, for layouts the plain path does not cover
+        if layout is not None:
+            from transformers import AutoModel, AutoTokenizer
+
+            self.tokenizer = AutoTokenizer.from_pretrained(str(self.resolved.path), local_files_only=True)
+            self.auto_model = AutoModel.from_pretrained(str(self.resolved.path), local_files_only=True,
+                                                        dtype=getattr(torch, self.dtype)).to(self.device).eval()
+            self.pooling, self.lowercase = layout["pooling"], layout["lowercase"]
+            self.max_seq_length = int(layout["max_seq_length"] or min(self.auto_model.config.max_position_embeddings,
+                                                                      self.tokenizer.model_max_length))
+            self.dim = int(self.auto_model.config.hidden_size)
+        else:
+            from sentence_transformers import SentenceTransformer
+
+            self._st = SentenceTransformer(str(self.resolved.path), device=device, local_files_only=True,
+                                           model_kwargs={"torch_dtype": getattr(torch, self.dtype)})
+            self.tokenizer = self._st.tokenizer
+            self.max_seq_length = int(self._st.max_seq_length)
+            self.dim = int(self._st.get_embedding_dimension())
+            self.pooling, self.lowercase, self.auto_model = None, False, None
         self._traced = None  # query encoder, built on first embed_query
 
     @property
@@ -98,14 +117,7 @@ class Embedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(order), self.batch_size):
             idx = order[start : start + self.batch_size]
-            vectors = self.model.encode(
-                [texts[i] for i in idx],
-                batch_size=len(idx),
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-            out[idx] = vectors.astype(np.float32, copy=False)
+            out[idx] = self._encode([texts[i] for i in idx])
             if progress is not None:
                 progress(len(idx))
         return out
@@ -132,15 +144,28 @@ class Embedder:
         return vector[0].numpy()
 
     def _embed_query_eager(self, text: str) -> np.ndarray:
+        return self._encode([text])[0]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """One batch -> float32 (len, dim), L2-normalised, as sentence-transformers' encode would compute it."""
         import torch
 
+        if self._st is not None:
+            vectors = self._st.encode(texts, batch_size=len(texts), normalize_embeddings=True,
+                                      convert_to_numpy=True, show_progress_bar=False)
+            return vectors.astype(np.float32, copy=False)
+        texts = [t.strip().lower() if self.lowercase else t.strip() for t in texts]
+        encoded = self.tokenizer(texts, padding=True, truncation="longest_first", max_length=self.max_seq_length,
+                                 return_tensors="pt").to(self.device)
         with torch.inference_mode():
-            prepare = getattr(self.model, "preprocess", None) or self.model.tokenize  # renamed in ST 6
-            features = {k: v.to(self.model.device) if isinstance(v, torch.Tensor) else v
-                        for k, v in prepare([text]).items()}
-            vector = self.model(features)["sentence_embedding"]
-            vector = torch.nn.functional.normalize(vector.float(), dim=-1)
-        return vector[0].cpu().numpy()
+            hidden = self.auto_model(**encoded).last_hidden_state.float()
+            if self.pooling == "cls":
+                pooled = hidden[:, 0]
+            else:  # mean over the real tokens
+                mask = encoded["attention_mask"].unsqueeze(-1).float()
+                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+            pooled = torch.nn.functional.normalize(pooled, dim=-1)
+        return pooled.cpu().numpy()
 
     def _trace_query_encoder(self):
         """A TorchScript-frozen encoder for single queries, or None where it does not apply or does not match."""
@@ -149,9 +174,7 @@ class Embedder:
         import torch
         from transformers.utils import logging as hf_logging
 
-        modules = list(self.model)
-        pooling = modules[1] if len(modules) > 1 else None
-        if self.model.device.type != "cpu" or pooling is None or getattr(pooling, "pooling_mode", None) != "mean":
+        if self.auto_model is None or self.device.type != "cpu" or self.pooling != "mean":
             return None
         probe = "How many days of annual leave do employees get per year?"
         verbosity = hf_logging.get_verbosity()
@@ -160,7 +183,7 @@ class Embedder:
             hf_logging.set_verbosity_error()  # tracing trips a harmless "loss_type=None" config warning
             with warnings.catch_warnings(), torch.inference_mode(False), torch.no_grad():
                 warnings.simplefilter("ignore")
-                traced = torch.jit.trace(modules[0].auto_model, (encoded["input_ids"], encoded["attention_mask"]),
+                traced = torch.jit.trace(self.auto_model, (encoded["input_ids"], encoded["attention_mask"]),
                                          strict=False, check_trace=False)
                 traced = torch.jit.optimize_for_inference(torch.jit.freeze(traced.eval()))
             matches = float(self._embed_query_traced(traced, probe) @ self._embed_query_eager(probe)) >= 0.9999
@@ -169,3 +192,46 @@ class Embedder:
             return None
         finally:
             hf_logging.set_verbosity(verbosity)
+
+
+def plain_layout(folder) -> dict | None:
+    """{pooling, max_seq_length, lowercase} when the model at `folder` is a transformer + mean/CLS pooling
+    (+ normalisation), which the embedder runs on `transformers` alone; None for anything else. Reads both the
+    sentence-transformers 2-5 files (MiniLM's) and the 6.x ones. A folder without modules.json is a plain
+    Hugging Face model, which sentence-transformers also mean-pools."""
+    import json
+    from pathlib import Path
+
+    def read(path: Path) -> dict:
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    folder = Path(folder)
+    try:
+        extra = read(folder / "config_sentence_transformers.json")
+        if any((extra.get("prompts") or {}).values()) or extra.get("default_prompt_name"):
+            return None  # prompts prepended to texts: leave them to sentence-transformers
+        modules = read(folder / "modules.json") if (folder / "modules.json").is_file() else None
+        if modules is None:
+            return {"pooling": "mean", "max_seq_length": None, "lowercase": False}
+        kinds = [m["type"].rsplit(".", 1)[-1] for m in modules if m["type"].startswith("sentence_transformers.")]
+        if (len(kinds) != len(modules) or kinds[:2] != ["Transformer", "Pooling"] or kinds[2:] not in ([], ["Normalize"])
+                or modules[0].get("path", "") not in ("", ".")):
+            return None
+        transformer = read(folder / "sentence_bert_config.json")
+        if transformer.get("transformer_task", "feature-extraction") != "feature-extraction" or any(
+                cfg.get("method_output_name", "last_hidden_state") != "last_hidden_state"
+                for cfg in (transformer.get("modality_config") or {}).values()):
+            return None
+        pool = read(folder / modules[1]["path"] / "config.json")
+        if "pooling_mode" in pool:  # sentence-transformers 6
+            modes = {pool["pooling_mode"]}
+        else:
+            modes = {k.removeprefix("pooling_mode_") for k, v in pool.items() if k.startswith("pooling_mode_") and v}
+        pooling = {"mean": "mean", "mean_tokens": "mean", "cls": "cls", "cls_token": "cls"}.get(
+            modes.pop() if len(modes) == 1 else None)
+        if pooling is None:
+            return None
+    except (OSError, ValueError, KeyError, IndexError, AttributeError, TypeError):
+        return None  # unusual files: sentence-transformers decides
+    return {"pooling": pooling, "max_seq_length": transformer.get("max_seq_length"),
+            "lowercase": bool(transformer.get("do_lower_case", False))}

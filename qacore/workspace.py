@@ -124,8 +124,9 @@ class Workspace:
 
 def failpoint(name: str) -> None:
     """Crash-test hook. With QA_FAILPOINT=NAME the process kills itself (SIGKILL) here; with
-    QA_FAILPOINT=NAME:sleep=S it sleeps S seconds here (to hold the lock while another process tries).
-    The crash tests use it to stop an ingest at each step of the publish protocol."""
+    QA_FAILPOINT=NAME:sleep=S it sleeps S seconds here (to hold the lock while another process tries); with
+    QA_FAILPOINT=NAME:raise it raises RuntimeError (a bug at that spot). The crash tests use it to stop an ingest
+    at each step of the publish protocol, and in its redaction process (ingest/redact_worker.py)."""
     spec = os.environ.get("QA_FAILPOINT")
     if not spec:
         return
@@ -136,6 +137,8 @@ def failpoint(name: str) -> None:
         import time
 
         time.sleep(float(action.removeprefix("sleep=")))
+    elif action == "raise":
+        raise RuntimeError(f"failpoint {name}")
     else:
         import signal
 

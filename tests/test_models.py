@@ -77,3 +77,36 @@ def test_two_processes_preparing_the_same_model_copy_both_succeed(tmp_path):
     (target / "config.json").rename(target / "notes.txt")  # a folder in the way that is not a model copy: an error
     with pytest.raises(OSError):
         _publish_model_copy(broken, target)
+
+
+def test_plain_embedding_path_gives_sentence_transformers_vectors(tiny_embedding_model, tmp_path):
+    """MiniLM-style layouts run on transformers alone (no 7-9 s sentence-transformers import) with the same
+    vectors; other layouts (here a Dense layer, CLS pooling) still load, through sentence-transformers."""
+    from sentence_transformers import SentenceTransformer, models
+
+    from qacore.embedder import Embedder, plain_layout
+
+    texts = ["How many days of annual leave do I get?", "  VPN  ", "policy " * 400, "Ünïcode — “quotes”"]
+    minilm = Embedder("embedded:all-MiniLM-L6-v2", dtype="float32")
+    for embedder in (minilm, Embedder(str(tiny_embedding_model), dtype="float32")):
+        assert embedder._st is None and embedder.pooling == "mean"
+        reference = SentenceTransformer(str(embedder.resolved.path), device="cpu").encode(
+            texts, normalize_embeddings=True)
+        assert float((embedder.embed(texts) * reference).sum(axis=1).min()) > 0.9999
+    assert minilm.max_seq_length == 256 and minilm.dim == 384
+
+    bert = tiny_embedding_model.parent / "bert"
+    for name, modules, plain in (
+        ("cls", [models.Transformer(str(bert), max_seq_length=64), models.Pooling(32, pooling_mode="cls")], "cls"),
+        ("dense", [models.Transformer(str(bert), max_seq_length=64), models.Pooling(32, pooling_mode="mean"),
+                   models.Dense(32, 16)], None),
+    ):
+        folder = tmp_path / name
+        SentenceTransformer(modules=modules).save(str(folder))
+        layout = plain_layout(folder)
+        assert (layout or {}).get("pooling") == plain
+        embedder = Embedder(str(folder), dtype="float32")
+        assert (embedder._st is None) == (plain is not None) and embedder.max_seq_length == 64
+        reference = SentenceTransformer(str(folder), device="cpu").encode(texts, normalize_embeddings=True)
+        assert embedder.embed(texts).shape == reference.shape
+        assert float((embedder.embed(texts) * reference).sum(axis=1).min()) > 0.9999
