@@ -7,8 +7,8 @@ counts chunks. On CPUs with native bf16 (AVX512-BF16 / AMX) MiniLM runs ~2x fast
 
 Why the common sentence-transformers layout (a transformer, mean or CLS pooling, optional normalisation: MiniLM and
 most embedding models) runs on `transformers` directly: importing sentence-transformers takes 7-9 s in a fresh
-process here (it pulls in scikit-learn, SciPy and more), which was a quarter of a first `qa ingest` of
-policyqa-dev and more than half of a cold `qa ask`; the same model through AutoModel plus the pooling written out
+process here (it pulls in scikit-learn, SciPy and more), a quarter of a first `qa ingest` of policyqa-dev,
+and every cold `qa ask` or `qa serve` paid it too; the same model through AutoModel plus the pooling written out
 below costs no extra import and gives the same vectors (cosine >= 0.9999, tests/test_models.py). Any other layout
 (Dense layers, prompts, other pooling) is loaded with sentence-transformers itself.
 """
