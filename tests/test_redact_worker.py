@@ -87,3 +87,22 @@ def test_ingest_redacts_through_the_worker_and_survives_its_failures(tmp_path, t
     assert sorted((s.source, s.reason) for s in report.skipped) == [("docs/new.md", reason), ("docs/vpn.md", reason)]
     assert report.unchanged == ["docs/leave.md"] and report.kept_previous == ["docs/vpn.md"]
     assert report.documents_in_index == 2 and Snapshot.require(ws).path.name != before
+
+
+def test_a_2_mb_text_file_is_ingested_and_redacted(tmp_path, tiny_config):
+    """spaCy's max_length (1M characters) used to make such a file be skipped; it goes through the worker's pipe."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    filler = "Employees request equipment through the service portal and keep receipts.\n\n"
+    text = filler * 27_000 + "Owner: contact Priya Raman, Head of People, on +44 20 7946 0321.\n\npassword: Winter2026!Fernhill\n"
+    assert len(text.encode()) > 2_000_000
+    (docs / "big.txt").write_text(text, encoding="utf-8")
+    config = _config(tiny_config, **{"ingest.chunk_tokens": 120})
+    report = run_ingest([docs], Workspace(tmp_path / "ws"), config, progress=False, log=lambda _m: None)
+    assert report.skipped == [] and report.added == ["docs/big.txt"]
+    assert report.redactions["PERSON"] == 1 and report.redactions["PHONE_NUMBER"] == 1 and sum(
+        n for kind, n in report.redactions.items() if kind.startswith("SECRET")) == 1
+    chunks = list(Snapshot.require(Workspace(tmp_path / "ws")).iter_chunks())
+    joined = "".join(c.text for c in chunks)
+    assert "Priya Raman" not in joined and "7946" not in joined and "Winter2026" not in joined
+    assert "contact [PERSON], Head of People, on [PHONE]." in joined
