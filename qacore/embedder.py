@@ -80,7 +80,7 @@ class Embedder:
             from sentence_transformers import SentenceTransformer
 
             self._st = SentenceTransformer(str(self.resolved.path), device=device, local_files_only=True,
-                                           model_kwargs={"torch_dtype": getattr(torch, self.dtype)})
+                                           model_kwargs={"dtype": getattr(torch, self.dtype)})
             self.tokenizer = self._st.tokenizer
             self.max_seq_length = int(self._st.max_seq_length)
             self.dim = int(self._st.get_embedding_dimension())
