@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from evalharness.bootstrap import bootstrap_ci
 from qacore.errors import QAError
 from qacore.gate_expr import GateExpression, GateExpressionError, parse_gate_expression
 from qacore.workspace import Workspace, read_json, read_jsonl
@@ -238,27 +239,6 @@ def _differ_note(n: int) -> str:
     return f"; {n} pair(s) skipped: same item_id, different question text" if n else ""
 
 
-def _bootstrap_mean_ci(
-    diffs: np.ndarray, confidence: float, resamples: int, seed: int
-) -> tuple[float, float]:
-    """Percentile CI of the mean of `diffs` by bootstrap (fixed seed, resampled in blocks to bound memory)."""
-    n = len(diffs)
-    if n == 0:
-        return (math.nan, math.nan)
-    if np.all(diffs == diffs[0]):
-        return (float(diffs[0]), float(diffs[0]))
-    rng = np.random.default_rng(seed)
-    means = np.empty(resamples)
-    block = max(1, min(resamples, 2_000_000 // n))
-    for start in range(0, resamples, block):
-        stop = min(resamples, start + block)
-        idx = rng.integers(0, n, size=(stop - start, n))
-        means[start:stop] = diffs[idx].mean(axis=1)
-    alpha = (1.0 - confidence) / 2.0
-    lo, hi = np.quantile(means, [alpha, 1.0 - alpha])
-    return (float(lo), float(hi))
-
-
 def compare_to_baseline(
     summary: dict[str, Any],
     items: Sequence[dict[str, Any]],
@@ -350,7 +330,7 @@ def compare_to_baseline(
                 )
                 continue
             diffs = np.array([cur[k] - base[k] for k in keys], dtype=float)
-            lo, hi = _bootstrap_mean_ci(diffs, confidence, resamples, seed)
+            lo, hi = bootstrap_ci(diffs, n_resamples=resamples, seed=seed, confidence=confidence)
             delta = float(diffs.mean())
             run_mean = float(np.mean([cur[k] for k in keys]))
             base_mean = float(np.mean([base[k] for k in keys]))

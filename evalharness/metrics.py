@@ -24,11 +24,11 @@ Items outside a metric's `applies_to` population (e.g. unanswerable questions fo
 population at all and count neither in `n` nor in `unscored`.
 
 Decisions, documented here because they change the numbers:
-- answer_correct = the normalised answer contains the normalised reference (a short reference such as
-  "27 days" inside a full-sentence answer is correct even though its F1 is low), or the F1 of content words
-  (stopwords such as "of" left out) is above 0.5 *and* every number of the reference occurs in the answer. Plain
-  token F1 >= 0.5 called "7 days" correct for "27 days" and "End of training" correct for "End of employment"
-  (both 0.5 or more); on content words the latter is 0.5, not above it.
+- answer_correct = the answer states the reference's key facts (evalharness/correctness.py): after normalising
+  numbers, currencies and units, it contains the reference, or all of the reference's numbers and at least
+  MIN_RECALL of its content words, with a matching yes/no; a refusal never is. The older rule (contained, or
+  content-word F1 > 0.5 with the numbers) agreed with hand labels less often on real answers (BENCHMARKS.md,
+  "Judging the judge"); token_f1 and rouge_l stay as secondary, purely lexical metrics.
 - hallucination_rate (per answer): a refusal is never a hallucination. An answer to an answerable question
   hallucinates when at least one of its claims is not supported by the evidence. An answer to an *unanswerable*
   question that is not a refusal IS a hallucination, whatever its claims: the dataset only keeps unanswerable
@@ -53,10 +53,11 @@ from typing import Any, Literal
 
 import numpy as np
 
+from evalharness.bootstrap import bootstrap_ci
+from evalharness.correctness import is_correct
 from qacore.claims import split_claims, strip_citations
 from qacore.degenerate import degenerate_reason
 from qacore.reader import token_f1
-from qacore.support import content_words, numbers_in
 
 AppliesTo = Literal["answerable", "unanswerable", "all"]
 Aggregation = Literal["mean", "weighted_mean"]
@@ -141,15 +142,7 @@ def _answer_correct(item: dict) -> float | None:
     reference = item.get("reference")
     if reference is None:
         return None
-    answer = item.get("answer") or ""
-    ref_norm = normalize_answer(reference)
-    contains = bool(ref_norm) and re.search(rf"(?<!\S){re.escape(ref_norm)}(?!\S)", normalize_answer(answer)) is not None
-    if contains:
-        return 1.0
-    # F1 alone would call "7 days" correct for "27 days" (F1 0.5): the reference's numbers must all be there
-    numbers_ok = numbers_in(strip_citations(reference)) <= numbers_in(strip_citations(answer))
-    content_f1 = token_f1(content_words(strip_citations(answer)), content_words(strip_citations(reference)))
-    return float(numbers_ok and content_f1 > 0.5)
+    return float(is_correct(item.get("answer") or "", reference))
 
 
 def _embedding_similarity(item: dict) -> float | None:
@@ -239,7 +232,7 @@ def _judge_metric(metric: str, description: str, applies_to: AppliesTo) -> Metri
 METRICS: dict[str, Metric] = {
     m.name: m
     for m in [
-        Metric("answer_correct", "the answer contains the reference, or content-word F1 > 0.5 with all its numbers",
+        Metric("answer_correct", "the answer states the reference's key facts (numbers, currencies, units normalised)",
                True, "answerable", _answer_correct),
         Metric("token_f1", "SQuAD token F1 between answer and reference (normalised, articles dropped)",
                True, "answerable", _token_f1),
@@ -322,25 +315,6 @@ def annotate(items: Iterable[dict], checker, embedder=None) -> list[dict]:
 # --- aggregation -------------------------------------------------------------------------------------------
 
 
-def _bootstrap_ci(values: np.ndarray, weights: np.ndarray | None, n_resamples: int, seed: int,
-                  confidence: float) -> list[float]:
-    n = len(values)
-    if n == 1:
-        return [float(values[0])] * 2
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, n, size=(n_resamples, n))
-    if weights is None:
-        stats = values[idx].mean(axis=1)
-    else:
-        w = weights[idx]
-        total = w.sum(axis=1)
-        stats = np.where(total > 0, (values[idx] * w).sum(axis=1) / np.where(total > 0, total, 1), np.nan)
-        stats = stats[~np.isnan(stats)]
-    alpha = (1 - confidence) / 2
-    lo, hi = np.quantile(stats, [alpha, 1 - alpha])
-    return [float(lo), float(hi)]
-
-
 def summarize(scores: Sequence[float | None], weights: Sequence[float] | None = None, *, n_resamples: int = 1000,
               seed: int = 0, confidence: float = 0.95) -> dict[str, Any]:
     """Point estimate + percentile bootstrap CI over the scored values; None values are counted as unscored."""
@@ -353,7 +327,7 @@ def summarize(scores: Sequence[float | None], weights: Sequence[float] | None = 
     if w is not None and w.sum() <= 0:
         return out
     out["value"] = float(values.mean() if w is None else (values * w).sum() / w.sum())
-    out["ci"] = _bootstrap_ci(values, w, n_resamples, seed, confidence)
+    out["ci"] = bootstrap_ci(values, w, n_resamples=n_resamples, seed=seed, confidence=confidence)
     return out
 
 
@@ -397,7 +371,7 @@ def paired_bootstrap_diff(scores_a: Sequence[float | None], scores_b: Sequence[f
         return out
     diffs = np.asarray([a - b for a, b in pairs], dtype=np.float64)
     out["diff"] = float(diffs.mean())
-    out["ci"] = _bootstrap_ci(diffs, None, n_resamples, seed, confidence)
+    out["ci"] = bootstrap_ci(diffs, n_resamples=n_resamples, seed=seed, confidence=confidence)
     out["excludes_zero"] = bool(out["ci"][0] > 0 or out["ci"][1] < 0)
     return out
 

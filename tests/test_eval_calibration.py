@@ -53,7 +53,9 @@ DOCS = {
 
 
 @pytest.fixture(scope="module")
-def tiny_ws(tmp_path_factory, tiny_embedding_model):
+def built_ws(tmp_path_factory, tiny_embedding_model):
+    """Ingested once per module; tests get their own copy (`tiny_ws`), so no test depends on the calibration cache
+    or files another test wrote, and each passes alone and in any order."""
     from qacore.config import load_config
 
     config = load_config(None, {"models.embedding": str(tiny_embedding_model), "models.embedding_dtype": "float32",
@@ -69,14 +71,22 @@ def tiny_ws(tmp_path_factory, tiny_embedding_model):
     return ws
 
 
+@pytest.fixture
+def tiny_ws(built_ws, tmp_path):
+    import shutil
+
+    shutil.copytree(built_ws.root, tmp_path / "ws")
+    return Workspace(tmp_path / "ws")
+
+
 @pytest.fixture(scope="module")
 def tiny_embedder(tiny_embedding_model):
     return Embedder(str(tiny_embedding_model), dtype="float32")
 
 
 @pytest.fixture(scope="module")
-def claims(tiny_ws):
-    snap = Snapshot.require(tiny_ws)
+def claims(built_ws):
+    snap = Snapshot.require(built_ws)
     try:
         return build_slice(list(snap.iter_chunks()), seed=0)
     finally:
@@ -197,6 +207,7 @@ def test_cross_encoder_is_saved_as_safetensors_and_used_then_dropped(tiny_ws, ti
     assert {p[2] for p in pairs} == {0.0, 1.0}
     model, tokenizer, info = fit_cross_encoder(pairs[:32], base, batch_size=16)
     assert info["steps"] == 2
+    calibrate(tiny_ws, tiny_embedder, seed=0, train_cross_encoder=False)  # writes calibration.json
     folder = save_cross_encoder(tiny_ws, model, tokenizer, {"threshold": 0.0})  # threshold 0: model always agrees
     assert (folder / "model.safetensors").is_file() and (folder / "manifest.json").is_file()
     assert not [p for p in folder.rglob("*") if p.suffix in {".bin", ".pkl", ".pt", ".pickle"}]
@@ -213,3 +224,28 @@ def test_cross_encoder_is_saved_as_safetensors_and_used_then_dropped(tiny_ws, ti
     # a new calibration that does not choose the cross-encoder removes it, so it is never picked up stale
     calibrate(tiny_ws, tiny_embedder, seed=1, train_cross_encoder=False)
     assert not folder.exists() and not load_verifier(tiny_ws, tiny_embedder).uses_cross_encoder
+
+
+@pytest.mark.parametrize("oracle", [True, False])
+def test_cross_encoder_is_used_only_when_it_beats_the_thresholds_on_held_out_claims(
+        tiny_ws, tiny_embedder, tiny_embedding_model, claims, monkeypatch, oracle):
+    """The choice itself, both ways: a cross-encoder that scores held-out claims perfectly is chosen and saved; one
+    that scores every held-out claim backwards loses to the thresholds and leaves no model behind."""
+    base = tiny_embedding_model.parent / "bert"
+    real_fit = calibration.fit_cross_encoder
+    monkeypatch.setattr(calibration, "fit_cross_encoder",
+                        lambda pairs, base_model, seed=0: real_fit(pairs[:16], base_model, seed=seed, batch_size=16))
+    label = {c.claim: c.supported for c in claims}
+    monkeypatch.setattr(calibration, "claim_scores", lambda model, tokenizer, pairs, embedder: __import__("numpy").array(
+        [float(label[claim] == oracle) for claim, _ in pairs]))
+    result = calibrate(tiny_ws, tiny_embedder, seed=0, train_cross_encoder=True, cross_encoder_base=base)
+    accuracy = {k: result["held_out"][k]["accuracy"] for k in ("default", "calibrated", "hard_checks+cross_encoder")}
+    folder = verifier_dir(tiny_ws) / "cross-encoder"
+    if oracle:
+        assert accuracy["hard_checks+cross_encoder"] > max(accuracy["default"], accuracy["calibrated"])
+        assert result["used"] == "cross_encoder" and (folder / "model.safetensors").is_file()
+        assert load_verifier(tiny_ws, tiny_embedder).uses_cross_encoder
+    else:
+        assert accuracy["hard_checks+cross_encoder"] < max(accuracy["default"], accuracy["calibrated"])
+        assert result["used"] != "cross_encoder" and not folder.exists()
+        assert not load_verifier(tiny_ws, tiny_embedder).uses_cross_encoder

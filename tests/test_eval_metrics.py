@@ -211,3 +211,17 @@ def test_paired_metric_diff_pairs_by_item_id():
     b = [item(item_id=f"q{i}", variant="base", answer="no idea" if i < 3 else "27 days") for i in range(5)]
     result = paired_metric_diff(b[::-1] + a, "token_f1", "tuned", "base")
     assert result["n"] == 5 and result["diff"] == pytest.approx(3 / 5) and result["higher_is_better"]
+
+
+def test_bootstrap_ci_is_the_one_used_everywhere_and_handles_weights_and_constants():
+    from evalharness import gates, metrics
+    from evalharness.bootstrap import bootstrap_ci
+
+    assert gates.bootstrap_ci is bootstrap_ci and metrics.bootstrap_ci is bootstrap_ci
+    assert bootstrap_ci([1.0] * 7) == [1.0, 1.0] and bootstrap_ci([0.3]) == [0.3, 0.3]
+    lo, hi = bootstrap_ci([0.0, 1.0] * 50, seed=3)
+    assert lo < 0.5 < hi and hi - lo < 0.3
+    assert bootstrap_ci([0.0, 1.0] * 50, seed=3) == [lo, hi]  # fixed seed: reproducible
+    # weighted: the 1s weigh 3, the 0s weigh 1 -> mean 0.75, and the interval is around it, not around 0.5
+    wlo, whi = bootstrap_ci([1.0, 0.0] * 40, [3.0, 1.0] * 40)
+    assert wlo < 0.75 < whi and wlo > 0.6
