@@ -151,7 +151,14 @@ def main() -> None:
     if args.table_only:
         rows = [json.loads(line) for line in ANSWERS.read_text(encoding="utf-8").splitlines() if line.strip()]
         labels = read_labels()
-        for row in rows:
+        from evalharness.metrics import _answer_correct
+
+        gold_answers = {g["question"]: g.get("answer") for g in map(json.loads, GOLD.read_text(
+            encoding="utf-8").splitlines()) if g.get("answer")}
+        for row in rows:  # the automatic answer_correct as qa eval scores it now (the rule may have changed)
+            reference = gold_answers.get(row["question"])
+            row["answer_correct"] = bool(row["answerable"] and reference and _answer_correct(
+                {"reference": reference, "answer": row["answer"], "question": row["question"]}))
             label = labels.get(row["key"])
             row["correct_by_hand"] = label["correct"] if label and row["answerable"] else None
         variants = list(dict.fromkeys(r["variant"] for r in rows))
@@ -190,7 +197,8 @@ def main() -> None:
                          "source": g.get("source"), "answerable": answerable, "answer": answer,
                          "refused": is_refusal(answer), "degenerate": degenerate_reason(answer),
                          "answer_correct": bool(answerable and _answer_correct({"reference": g["answer"],
-                                                                                "answer": answer})),
+                                                                               "question": g["question"],
+                                                                               "answer": answer})),
                          "correct_by_hand": label["correct"] if label and answerable else None,
                          "seconds_per_answer": round(seconds[variant], 3), "contexts": context, **more})
     checker = SupportChecker(Embedder.shared("embedded:all-MiniLM-L6-v2"))

@@ -567,8 +567,10 @@ class Verifier:
     def uses_cross_encoder(self) -> bool:
         return self.model is not None
 
-    def check(self, claim: str, evidence: Sequence[str] | str) -> VerifierVerdict:
-        v = self.support.check(claim, evidence)
+    question_aware = True  # evalharness.metrics.annotate passes each claim's question
+
+    def check(self, claim: str, evidence: Sequence[str] | str, question: str = "") -> VerifierVerdict:
+        v = self.support.check(claim, evidence, question)
         if self.model is None:
             return VerifierVerdict(v.supported, v.reasons, v.coverage, v.similarity)
         evidence_text = evidence if isinstance(evidence, str) else "\n".join(evidence)

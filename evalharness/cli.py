@@ -113,12 +113,18 @@ def _print_eval_summary(result) -> None:
                       f"({judge['parse_failures']} unparseable replies); agreement with the verifier "
                       + (f"{agreement['agreement']:.2f}, kappa {'-' if kappa is None else f'{kappa:.2f}'}, "
                          f"n={agreement['n']}" if agreement.get("n") else "not measured (no item scored by both)"))
+    verifier = result.summary.get("verifier") or {}
+    real = verifier.get("real_answers") or {}
+    if verifier:
+        console.print(f"verifier: {verifier['used']}" + (  # within 80 columns for CI logs
+            f"; hand-label agreement {real['agreement']:.0%} ({real['n']} real answers)"
+            if real.get("agreement") is not None else ""))
     calibration = result.summary.get("calibration") or {}
     if calibration.get("used"):
         from evalharness.report import verifier_held_out_accuracy
 
         accuracy, n = verifier_held_out_accuracy(calibration)
-        console.print(f"verifier: {calibration['used']}, held-out accuracy "
-                      + (f"{accuracy:.3f} on {n} corpus-built claims" if accuracy is not None else "not measured"))
+        console.print(f"corpus slice: {calibration['used']}, held-out accuracy "
+                      + (f"{accuracy:.3f} ({n} claims)" if accuracy is not None else "not measured"))
     for fmt, path in result.reports.items():
         console.print(f"{fmt:6} {path}")

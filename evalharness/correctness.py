@@ -7,10 +7,18 @@ repeats itself. A person asks one thing: are the reference's key facts in the an
 
 1. both texts are normalised for facts: number words -> digits, thousands separators and ".00" dropped, currency
    symbols and names -> one code (EUR/USD/GBP), "/month", "a month", "each month" -> "per month", "%" -> percent;
-2. the key facts of the reference are its numbers (all must be in the answer) and its content words (light
-   stemming); the answer is correct when it contains the normalised reference, or when it has all the numbers
-   and at least `MIN_RECALL` of the content words, and a yes/no reference's polarity matches the answer's;
-3. a refusal is never correct.
+2. the key facts of the reference: its numbers (all must be in the answer); for a yes/no question, the yes/no
+   (the answer's leading Yes/No or negation must match the reference's); else the content words the reference
+   adds to the question (light stemming; words the question already has are not facts the answer must state);
+3. correct = contains the normalised reference; or has all the numbers and, for a yes/no question, the same
+   polarity; then a reference that starts with Yes/No or has a number is satisfied, and any other needs
+   `MIN_RECALL` of its added words. A refusal is never correct.
+
+Measured on the hand labels (bench/bench_verifier.py): without the question-aware parts (recall over every
+reference word, polarity only for references starting with Yes/No) held-out agreement was 85%, below the lexical
+rule's 88%: labellers count "60 days." correct for "Within the first 60 days of work", "No, you cannot delete
+messages" for "No, users are prohibited from deleting messages", and a "No, ..." answer to "Are X assigned to
+Y?" incorrect when the reference says they are.
 
 Precision is deliberately not required: extra true detail is fine by the labelling rules (docs/labelling.md), and
 a wrong extra number cannot be told from a true one without reading the passages. `MIN_RECALL` was chosen on the
@@ -66,14 +74,33 @@ def key_facts(text: str) -> tuple[set[str], set[str]]:
     return numbers, content - {"yes", "no"}
 
 
-def fact_recall(answer: str, reference: str) -> float:
-    """Share of the reference's content words (stemmed) that the answer contains; 1.0 when it has none."""
+def fact_recall(answer: str, reference: str, question: str = "") -> float:
+    """Share of the reference's content words (stemmed) that the answer contains, leaving out the words the
+    question already has (they are not what the answer has to state); 1.0 when nothing is left."""
     _, ref_words = key_facts(reference)
     _, ans_words = key_facts(answer)
-    return len(ref_words & ans_words) / len(ref_words) if ref_words else 1.0
+    _, q_words = key_facts(question)
+    wanted = ref_words - q_words
+    return len(wanted & ans_words) / len(wanted) if wanted else 1.0
 
 
-def is_correct(answer: str, reference: str, min_recall: float = MIN_RECALL) -> bool:
+_AUX_START = re.compile(r"^\W*(is|are|am|was|were|can|could|do|does|did|will|would|should|shall|must|may|might|has|"
+                        r"have|had)\b")
+_NEGATION = re.compile(r"\b(no|not|never|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't|shouldn't|none|"
+                       r"prohibited|nor)\b")
+
+
+def polarity(text: str) -> str:
+    """"yes" or "no": the leading Yes/No if there is one, else whether the first sentence is negated."""
+    norm = normalize_facts(text)
+    lead = _YES_NO.match(norm)
+    if lead:
+        return lead.group(1)
+    first = re.split(r"(?<=[.!?])\s", strip_citations(text or "").lower(), maxsplit=1)[0]
+    return "no" if _NEGATION.search(first) else "yes"
+
+
+def is_correct(answer: str, reference: str, question: str = "", min_recall: float = MIN_RECALL) -> bool:
     if not answer or not answer.strip() or is_refusal(answer):
         return False
     norm_answer, norm_reference = normalize_facts(answer), normalize_facts(reference)
@@ -85,7 +112,11 @@ def is_correct(answer: str, reference: str, min_recall: float = MIN_RECALL) -> b
     ans_numbers, _ = key_facts(answer)
     if not ref_numbers <= ans_numbers:
         return False
-    ref_polarity, ans_polarity = _YES_NO.match(norm_reference), _YES_NO.match(norm_answer)
-    if ref_polarity and ans_polarity and ref_polarity.group(1) != ans_polarity.group(1):
-        return False
-    return fact_recall(answer, reference) >= min_recall
+    if _AUX_START.match(normalize_facts(question)) or _YES_NO.match(norm_reference):  # a yes/no question
+        if polarity(answer) != polarity(reference):
+            return False
+        if _YES_NO.match(norm_reference):  # "No, ..." / "Yes, if ...": the yes/no is the key fact
+            return True
+    if ref_numbers:  # "60 days." for "Within the first 60 days of work": the number is the key fact
+        return True
+    return fact_recall(answer, reference, question) >= min_recall

@@ -142,7 +142,7 @@ def _answer_correct(item: dict) -> float | None:
     reference = item.get("reference")
     if reference is None:
         return None
-    return float(is_correct(item.get("answer") or "", reference))
+    return float(is_correct(item.get("answer") or "", reference, item.get("question") or ""))
 
 
 def _embedding_similarity(item: dict) -> float | None:
@@ -290,7 +290,10 @@ def annotate(items: Iterable[dict], checker, embedder=None) -> list[dict]:
             if not evidence:
                 claims.append({"text": text, "supported": False, "reasons": ["no evidence to check against"]})
                 continue
-            verdict = checker.check(text, evidence)
+            if getattr(checker, "question_aware", False):  # the learned verifier reads the claim with its question
+                verdict = checker.check(text, evidence, question=item.get("question") or "")
+            else:
+                verdict = checker.check(text, evidence)
             claims.append({"text": text, "supported": bool(verdict.supported), "reasons": list(verdict.reasons)})
         item["claims"] = claims
         item["answer_vector_similarity"] = None

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qacore import FORMAT_VERSION
 from qacore.answering import Assistant, Variant, available_variants, unique_variants
@@ -35,7 +36,8 @@ from qacore.prompting import REFUSAL, is_refusal
 from qacore.store import Snapshot
 from qacore.workspace import Workspace, read_jsonl
 
-VERIFIER_NAME = "offline verifier (qacore.support + calibration)"
+VERIFIER_NAME = ("offline verifier (qacore.support + calibration)",
+                 "learned question-aware verifier (evalharness/verifier.py, trained on hand-labelled real answers)")
 
 
 @dataclass
@@ -246,7 +248,7 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
              formats: tuple[str, ...] = ("html", "json", "junit", "md"), baseline: str | None = None,
              run_name: str | None = None, base_url: str | None = None, calibrate_verifier: bool = True,
              log: Callable[[str], None] = lambda m: None) -> EvalResult:
-    from evalharness.calibration import calibrate, load_verifier
+    from evalharness.calibration import calibrate
     from evalharness.gates import compare_to_baseline, evaluate_gates, load_baseline
     from evalharness.metrics import aggregate, annotate, run_metrics, score_item
     from evalharness.report import write_reports
@@ -258,8 +260,11 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
                       f"starting with a letter or digit)")
     # read before any model is loaded: a mistyped --baseline must not cost the whole run
     base_summary, base_items = load_baseline(baseline, workspace) if baseline else (None, None)
-    snapshot = Snapshot.require(workspace)
-    ident = snapshot.manifest["embedding"]
+    # answers produced elsewhere (--dataset) need no index: the verifier ships with qa, and answer-vs-reference
+    # similarity uses the configured embedding model
+    snapshot = Snapshot.current(workspace) if dataset_file is not None else Snapshot.require(workspace)
+    ident = snapshot.manifest["embedding"] if snapshot else {"spec": config.models.embedding,
+                                                            "dtype": config.models.embedding_dtype}
     embedder = Embedder.shared(ident["spec"], dtype=ident["dtype"])
 
     if dataset_file is not None:
@@ -275,10 +280,11 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
                       "unanswerable": sum(not i.answerable for i in items)}
 
     calibration = {}
-    if calibrate_verifier:
+    if calibrate_verifier and snapshot is not None:
         log("qa eval: calibrating the verifier on this corpus (cached per index snapshot)")
         calibration = calibrate(workspace, embedder, train_cross_encoder=config.eval.train_cross_encoder, log=log)
-    verifier = load_verifier(workspace, embedder)
+    verifier, verifier_info = choose_verifier(workspace, embedder)
+    log(f"qa eval: claims checked by the {verifier_info['used']} verifier")
     annotate(results, verifier, embedder)
     judge: dict = {}
     if config.eval.judge != "none":  # the optional LLM judge (ragas metrics), next to the verifier
@@ -298,11 +304,11 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "variants": {}, "metrics": {m.name: {"description": m.description, "higher_is_better": m.higher_is_better,
                                              "applies_to": m.applies_to} for m in metrics.values()},
-        "items": items_info, "calibration": calibration,
-        "judge": {"name": VERIFIER_NAME + (f" + LLM judge {config.eval.judge} (ragas metrics)" if judge else ""),
+        "items": items_info, "calibration": calibration, "verifier": verifier_info,
+        "judge": {"name": VERIFIER_NAME[verifier_info["used"] == "learned"] + (f" + LLM judge {config.eval.judge} (ragas metrics)" if judge else ""),
                   "parse_failures": judge["failures"]["parse"] if judge else 0,
                   "unscored": sum(v is None for r in results for v in r["scores"].values()), **judge},
-        "index_snapshot": snapshot.path.name, "config": config.model_dump(mode="json"), "gates": [],
+        "index_snapshot": snapshot.path.name if snapshot else None, "config": config.model_dump(mode="json"), "gates": [],
     }
     for variant, values in aggregate(results, metrics).items():
         summary["variants"][variant] = {"metrics": values, "items": sum(r["variant"] == variant for r in results),
@@ -315,6 +321,28 @@ def run_eval(workspace: Workspace, config: QAConfig, *, variants: list[str] | No
     summary["seconds"] = round(time.perf_counter() - started, 1)
     reports = write_reports(run_dir, summary, results, list(formats))
     return EvalResult(run_dir, summary, results, gate_results, reports)
+
+
+def choose_verifier(workspace: Workspace, embedder) -> tuple[Any, dict]:
+    """The learned verifier shipped with qa (evalharness/learned_verifier.json) when present; otherwise the
+    threshold verifier of this workspace's calibration (or its defaults). Returns it and what the summary and the
+    report say about it: which was used, why, and how it agreed with hand labels on held-out real answers."""
+    from evalharness.calibration import load_verifier
+    from evalharness.verifier import WEIGHTS_FILE, load_learned
+
+    learned = load_learned()
+    if learned is not None and not learned.info.get("beats_threshold_verifier"):
+        verifier = load_verifier(workspace, embedder)
+        return verifier, {"used": verifier.info["used"], "real_answers": (learned.info.get("held_out") or {}).get(
+            "threshold_verifier"), "why": "the learned verifier did not beat it on held-out real answers"}
+    if learned is not None:
+        return learned, {"used": "learned", "why": "it beat the threshold verifier on held-out hand-labelled real "
+                                                   "answers (bench/bench_verifier.py)",
+                         "real_answers": learned.info.get("held_out"), "trained_on": learned.info.get("trained_on"),
+                         "path": learned.info["path"]}
+    verifier = load_verifier(workspace, embedder)
+    return verifier, {"used": verifier.info["used"], "why": f"no learned verifier at {WEIGHTS_FILE}",
+                      "real_answers": None}
 
 
 def _new_run_dir(runs_dir: Path) -> Path:

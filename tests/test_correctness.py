@@ -43,3 +43,25 @@ def test_metric_reads_the_item():
     metric = METRICS["answer_correct"]
     assert metric.score({"answer": "€50/month", "reference": "EUR 50 per month"}) == 1.0
     assert metric.score({"answer": "€50/month", "reference": None}) is None
+
+
+def test_question_aware_key_facts():
+    # the reference's words that only restate the question are not facts the answer must give
+    question = "Who recommends the Learn to Use Research Core?"
+    assert not is_correct("The document recommends the Learn to Use Research Core.", "OCE recommends the Learn to "
+                          "Use Research Core.", question)
+    assert is_correct("OCE does.", "OCE recommends the Learn to Use Research Core.", question)
+    # a yes/no question answered against a declarative reference: the polarity decides
+    question = "Are members of the product team assigned to facilitation groups?"
+    reference = "Members of the product team are also assigned to facilitation groups."
+    assert not is_correct("No, members of the product team are not assigned to facilitation groups.", reference,
+                          question)
+    assert is_correct("Yes, they are assigned to facilitation groups.", reference, question)
+    # a Yes/No reference: the yes/no (with matching polarity) is the key fact
+    assert is_correct("No, you cannot delete messages you have posted in TTS Slack.",
+                      "No, users are prohibited from deleting messages", "Am I allowed to delete messages I posted?")
+    assert is_correct('The documents say: "If you detect any unusual or suspicious activity on your computer, DO NOT '
+                      'turn off your computer." [1]', "No, do not turn off the computer, because valuable evidence "
+                      "may be lost", "If I notice suspicious activity on my work computer, should I shut it down?")
+    # a number is the key fact of a reference that has one
+    assert is_correct("60 days.", "Within the first 60 days of work", "How long do I have to enroll in benefits?")

@@ -158,11 +158,19 @@ def build_run():
             for m, (h, a) in METRICS.items()
         },
         "calibration": {
-            "accuracy": 0.91,
-            "n": 120,
-            "per_class": {"supported": {"precision": 0.9, "recall": 0.95}},
+            "used": "calibrated_thresholds",
+            "slice": {"size": 200},
+            "held_out": {
+                "default": {"n": 80, "accuracy": 0.85, "accepted_supported": 0.9,
+                            "by_type": {"verbatim": {"n": 10, "accuracy": 1.0}, "word_swap": {"n": 8, "accuracy": 0.25}}},
+                "calibrated": {"n": 80, "accuracy": 0.91, "accepted_supported": 0.95,
+                               "by_type": {"verbatim": {"n": 10, "accuracy": 1.0}, "word_swap": {"n": 8, "accuracy": 0.5}}},
+            },
             "note": TITLE_XSS,
         },
+        "verifier": {"used": "learned", "why": f"it won {TITLE_XSS}",
+                     "real_answers": {"n": 120, "agreement": 0.92, "agreement_ci": [0.86, 0.96], "auroc": 0.95,
+                                      "false_flags": 3, "supported": 70, "missed": 4, "unsupported": 50}},
         "judge": {"name": f"verifier {IMG_XSS}", "parse_failures": 1, "unscored": 2},
         "config": {"retrieval": {"k": 5}, "note": BLOB_BREAK},
         "gates": [],
@@ -321,7 +329,19 @@ def test_html_charts_and_item_drill_down(run_dir):
     assert [tr.find("td").get_text(strip=True) for tr in gates] == ["pass", "FAIL", "pass"]
     assert soup.find(id="gate-banner").get_text(strip=True) == "1 of 3 gates failed"
     judge = soup.find("section", id="judge").get_text()
-    assert "parse_failures" in judge and "0.910" in judge and "precision" in judge
+    assert "parse_failures" in judge and "learned" in judge
+    real = [td.get_text(strip=True) for td in soup.find("table", id="verifier-real").find_all("td")]
+    assert real[:4] == ["learned", "120", "92% (86%-96%)", "0.95"] and real[4] == "3/70"
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in soup.find("table", id="verifier-calibration").find_all("tr")[1:]]
+    assert rows == [["default thresholds", "80", "85%", "10%", "100%", "25%"],
+                    ["calibrated thresholds chosen", "80", "91%", "5%", "100%", "50%"]]
+    assert "{'" not in judge and '"held_out"' not in judge  # a table, not a dump of nested dictionaries
+    side = soup.find("table", id="by-question")
+    header = [th.get_text(strip=True) for th in side.find("thead").find_all("th")]
+    assert header[0] == "question" and header[1:] == VARIANTS
+    questions = {json.loads(line)["item_id"] for line in (run_dir / "items.jsonl").read_text().splitlines()}
+    assert len(side.find("tbody").find_all("tr", recursive=False)) == len(questions)
 
 
 def _chromium() -> str | None:

@@ -289,3 +289,52 @@ def test_run_name_baseline_and_variants_are_checked_before_any_model(workspace, 
     assert twice.exit_code == 0, twice.output
     summary = json.loads((workspace.runs_dir / "twice" / "summary.json").read_text())
     assert summary["variants"]["base+rag"]["items"] == sum(summary["items"].values())  # each item answered once
+
+
+def test_default_path_calibrates_and_uses_the_learned_verifier_through_the_cli(workspace, fake, monkeypatch):
+    """No --no-calibration: the workspace calibration runs (then is cached per snapshot), the shipped learned
+    verifier checks the claims, and the summary, the terminal and the report say which verifier was used."""
+    import evalharness.calibration as calibration
+
+    result = qa("eval", "-w", str(workspace.root), "--variant", "base+rag", "--variant", "base", "--run-name", "cal")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((workspace.runs_dir / "cal" / "summary.json").read_text())
+    assert summary["calibration"]["cached"] is False and summary["calibration"]["slice"]["size"] > 0
+    used = summary["verifier"]["used"]  # the learned verifier, or the threshold one when it did not win
+    assert used in {"learned", "calibrated_thresholds", "default_thresholds", "cross_encoder"}
+    assert summary["verifier"]["real_answers"]["n"] > 0 and summary["verifier"]["why"]
+    assert f"verifier: {used}; hand-label agreement" in result.output and "real answers)" in result.output
+    items = [json.loads(line) for line in (workspace.runs_dir / "cal" / "items.jsonl").read_text().splitlines()]
+    invented = [i for i in items if i["variant"] == "base"]
+    assert invented and all(any(not c["supported"] for c in i["claims"]) for i in invented)  # "42 days ... Gandalf"
+    assert summary["variants"]["base+rag"]["metrics"]["hallucination_rate"]["value"] < 0.5
+    html = (workspace.runs_dir / "cal" / "report.html").read_text()
+    assert 'id="verifier-real"' in html and 'id="verifier-calibration"' in html
+    # the second run reads the calibration from its cache
+    monkeypatch.setattr(calibration, "build_slice", lambda *a, **k: pytest.fail("calibration not cached"))
+    again = qa("eval", "-w", str(workspace.root), "--variant", "base+rag", "--run-name", "cal2", "--report", "json")
+    assert again.exit_code == 0, again.output
+    assert json.loads((workspace.runs_dir / "cal2" / "summary.json").read_text())["calibration"]["cached"] is True
+
+
+def test_external_answers_need_no_ingested_workspace(tmp_path, monkeypatch):
+    """`qa eval --dataset` on another system's logs: no index, no corpus-specific tuning; the shipped verifier."""
+    monkeypatch.setenv("QA_CONFIG", str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+    logs = tmp_path / "logs.jsonl"
+    logs.write_text("\n".join(json.dumps(r) for r in [
+        {"question": "What is the monthly gym stipend?", "answer": "The monthly gym stipend is €50/month.",
+         "contexts": ["You can claim up to €50/month towards a gym membership."], "reference": "EUR 50 per month"},
+        {"question": "How many days of annual leave do UK staff get?", "answer": "UK staff get 26 days.",
+         "contexts": ["UK employees receive 27 days of annual leave per year. Sick pay lasts 26 weeks."],
+         "reference": "27 days"},
+    ]) + "\n")
+    ws = tmp_path / "fresh"
+    result = qa("eval", "-w", str(ws), "--dataset", str(logs), "--run-name", "logs", "--report", "json,md")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((ws / "runs" / "logs" / "summary.json").read_text())
+    assert summary["index_snapshot"] is None and summary["calibration"] == {}
+    assert summary["verifier"]["used"] in {"learned", "default_thresholds"}
+    metrics = summary["variants"]["logs+rag"]["metrics"]
+    assert metrics["hallucination_rate"]["value"] == 0.5  # the restated stipend is supported, 26 days is not
+    assert metrics["answer_correct"]["value"] == 0.5  # €50/month = EUR 50 per month; 26 days != 27 days
