@@ -249,7 +249,7 @@ def report(results, speed, correctness, rows, held, learned, no_write) -> None:
         h, c = correctness[(name, "held_out")], correctness[(name, "calibration")]
         lo, hi = bootstrap_ci(h, seed=0)
         lines.append(f"| {name} | {np.mean(h):.0%} ({lo:.0%}-{hi:.0%}), n={len(h)} | {np.mean(c):.0%}, n={len(c)} |")
-    section = "\n".join(lines) + "\n"
+    section = HEADING + "\n\n" + "\n".join(lines) + "\n"
     print(section)
     if not no_write:
         write_section(HEADING, section)

@@ -333,8 +333,11 @@ def choose_verifier(workspace: Workspace, embedder) -> tuple[Any, dict]:
     learned = load_learned()
     if learned is not None and not learned.info.get("beats_threshold_verifier"):
         verifier = load_verifier(workspace, embedder)
-        return verifier, {"used": verifier.info["used"], "real_answers": (learned.info.get("held_out") or {}).get(
-            "threshold_verifier"), "why": "the learned verifier did not beat it on held-out real answers"}
+        held = learned.info.get("held_out") or {}
+        real = {**held["threshold_verifier"], "answer_correct_agreement": held.get("answer_correct_agreement")} \
+            if held.get("threshold_verifier") else None
+        return verifier, {"used": verifier.info["used"], "real_answers": real,
+                          "why": "the learned verifier did not beat it on held-out real answers"}
     if learned is not None:
         return learned, {"used": "learned", "why": "it beat the threshold verifier on held-out hand-labelled real "
                                                    "answers (bench/bench_verifier.py)",
