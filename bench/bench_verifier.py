@@ -10,7 +10,8 @@ Side by side, in one run, on the held-out answers that make at least one claim:
   below a cut chosen on the calibration half;
 - the threshold verifier (qacore.support defaults: hard checks + coverage/similarity), what `qa eval` used before;
 - the learned question-aware verifier (evalharness/verifier.py, the weights qa ships);
-- an LLM judge (ragas faithfulness) when `--judge openai:MODEL --judge-base-url URL` is given.
+- an LLM judge (ragas faithfulness >= 0.5 = supported; a failed judgment counts as 0) when `--judge openai:MODEL
+  --judge-base-url URL` is given (replies cached in bench/.work/judge-cache.sqlite).
 Reported: AUROC of ranking unsupported answers above supported ones, agreement with the labels (95% bootstrap
 CI), share of supported answers flagged, unsupported answers missed, claims checked per second.
 `answer_correct`: the old lexical rule vs the key-fact rule (evalharness/correctness.py), agreement on held-out.
@@ -128,6 +129,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="refit evalharness/learned_verifier.json first")
     parser.add_argument("--no-write", action="store_true", help="print, do not rewrite BENCHMARKS.md")
+    parser.add_argument("--judge", default=None, help="also an LLM judge (ragas faithfulness): openai:MODEL or a "
+                                                      "local model, as qa eval --judge")
+    parser.add_argument("--judge-base-url", default=None, help="endpoint for an openai:MODEL judge")
     args = parser.parse_args()
 
     from evalharness.correctness import is_correct
@@ -183,6 +187,21 @@ def main() -> None:
     scores = {r["key"]: [learned.check(c, r["evidence"], r["question"]).probability for c in r["claims"]] for r in held}
     speed["learned verifier"] = sum(map(len, scores.values())) / (time.perf_counter() - began)
     results["learned verifier"] = answer_level(held, scores, learned.threshold)
+
+    if args.judge:  # the LLM judge on the same answers: faithfulness >= 0.5 counts as supported
+        from evalharness.judge import AGREEMENT_THRESHOLD, run_judge
+
+        items = [{"question": r["question"], "answer": r["answer"], "evidence": r["evidence"], "refused": False,
+                  "variant": r["variant"], "item_id": r["key"]} for r in held]
+        began = time.perf_counter()
+        run_judge(items, spec=args.judge, metrics=["faithfulness"], cache_path=ROOT / "bench" / ".work" /
+                  "judge-cache.sqlite", base_url=args.judge_base_url)
+        speed["LLM judge"] = sum(len(r["claims"]) for r in held) / (time.perf_counter() - began)
+        scores = {}
+        for r, item in zip(held, items, strict=True):
+            record = item["judge"]["faithfulness"]
+            scores[r["key"]] = [record["score"] if record.get("status") == "scored" else 0.0]
+        results["LLM judge"] = answer_level(held, scores, AGREEMENT_THRESHOLD)
 
     # answer_correct on held-out answers with a reference and a correctness label
     from evalharness.metrics import normalize_answer
@@ -241,8 +260,9 @@ def report(results, speed, correctness, rows, held, learned, no_write) -> None:
         lines.append(f"| {name} | {r['agreement']:.0%} ({r['agreement_ci'][0]:.0%}-{r['agreement_ci'][1]:.0%}) | {auc} | "
                      f"{r['false_flags']}/{r['supported']} ({pct(r['false_flags'] / r['supported'] if r['supported'] else None)}) | "
                      f"{r['missed']}/{r['unsupported']} | {speed[name]:.0f} |")
-    lines.append("| LLM judge (ragas faithfulness) | not run: no endpoint configured here (pass --judge, "
-                 "--judge-base-url) | | | | |")
+    if "LLM judge" not in results:
+        lines.append("| LLM judge (ragas faithfulness) | not run: no endpoint configured (pass --judge, "
+                     "--judge-base-url) | | | | |")
     lines += ["", "`answer_correct` vs the hand correctness labels (answerable questions with a reference):", "",
               "| rule | held-out agreement (95% CI) | calibration agreement |", "|---|---|---|"]
     for name in dict.fromkeys(n for n, _ in correctness):
