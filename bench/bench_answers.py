@@ -163,7 +163,7 @@ def main() -> None:
             row["correct_by_hand"] = label["correct"] if label and row["answerable"] else None
         variants = list(dict.fromkeys(r["variant"] for r in rows))
         seconds = {r["variant"]: r["seconds_per_answer"] for r in rows}
-        report(rows, seconds, variants, len(rows) // len(variants), args.no_write)
+        report(rows, seconds, variants, len(rows) // len(variants), args.no_write, rescored=True)
         return
 
     from evalharness.metrics import _answer_correct
@@ -216,7 +216,8 @@ def read_labels() -> dict[str, dict]:
     return {row["key"]: row for row in rows}
 
 
-def report(rows: list[dict], seconds: dict[str, float], variants: list[str], n: int, no_write: bool) -> None:
+def report(rows: list[dict], seconds: dict[str, float], variants: list[str], n: int, no_write: bool,
+           rescored: bool = False) -> None:
     result = table(rows, seconds, variants)
     print(result)
     if no_write:
@@ -226,8 +227,11 @@ def report(rows: list[dict], seconds: dict[str, float], variants: list[str], n: 
                f"answerable, {sum(not r['answerable'] for r in mine)} unanswerable; bench/data/18f-gold.jsonl); the "
                f"naive RAG retrieves k={K}, qa's variants run with qa's defaults. Correct by hand: "
                f"bench/data/18f-answer-labels.jsonl (rules in docs/labelling.md); every answer: "
-               f"bench/data/18f-answers.jsonl. Hallucination: qa eval's rule with the offline verifier. Measured on "
-               f"{machine()}, {time.strftime('%Y-%m-%d')}.\n\n{result}\n")
+               f"bench/data/18f-answers.jsonl. Hallucination: qa eval's rule with the offline verifier. "
+               + (f"Answers and timings as stored in bench/data/18f-answers.jsonl (generated earlier); answer_correct "
+                  f"re-scored {time.strftime('%Y-%m-%d')} with the current rule (`--table-only`)."
+                  if rescored else f"Measured on {machine()}, {time.strftime('%Y-%m-%d')}.")
+               + f"\n\n{result}\n")
     write_section(HEADING, section)
 
 
