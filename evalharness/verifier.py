@@ -32,40 +32,29 @@ import numpy as np
 
 from qacore.claims import CachingEmbedder, evidence_sentences
 from qacore.support import (
-    STOPWORDS,
+    MISPLACED_GAP,
     SupportChecker,
     content_words,
     entities_in,
     has_negation,
     is_quoted,
     numbers_in,
+    stem,
 )
 
 WEIGHTS_FILE = Path(__file__).with_name("learned_verifier.json")
 KIND = "qa.verifier.learned"
 VERSION = 1
-# cosine to the question, the best sentence vs the best one holding the claim's numbers: a gap above this is a number
-# taken from another sentence. Chosen on the calibration half of the labelled answers: at 0.10 it caught 17 of 24
-# unsupported number claims but flagged 4 supported ones; at 0.25, 10 and none (a hard check must not false-flag)
-MISPLACED_GAP = 0.25
 TOP_SENTENCES = 3  # the passage sentences "about what the question asks": the 3 most relevant to question + claim
 _YES_NO = re.compile(r"^\s*(yes|no)\b", re.IGNORECASE)
 _AUX_START = re.compile(r"^\s*(is|are|can|do|does|did|will|should|must|may|could|would|has|have)\b", re.IGNORECASE)
 _CURRENCY = {"€": " eur ", "$": " usd ", "£": " gbp "}
 
 
-def _stem(word: str) -> str:
-    word = word.lower()
-    for suffix in ("ies", "es", "s", "ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def _words(text: str) -> set[str]:
     for symbol, name in _CURRENCY.items():
         text = text.replace(symbol, name)
-    return {_stem(w) for w in content_words(text)}
+    return {stem(w) for w in content_words(text)}
 
 
 def _cosines(embedder, text: str, sentences: Sequence[str]) -> np.ndarray:
@@ -111,11 +100,8 @@ def claim_features(question: str, claim: str, evidence: Sequence[str] | str, emb
 
     claim_numbers = numbers_in(claim) - numbers_in(question)
     missing_number = float(bool(claim_numbers - numbers_in(evidence_text)))
-    number_gap = 0.0
-    if claim_numbers and not missing_number:
-        q_sim = _cosines(embedder, question or claim, sentences)
-        with_numbers = [i for i, s in enumerate(sentences) if claim_numbers <= numbers_in(s)]
-        number_gap = float(q_sim.max() - max(q_sim[i] for i in with_numbers)) if with_numbers else float(q_sim.max())
+    checker = SupportChecker(embedder)
+    number_gap = 0.0 if missing_number else checker.number_gap(claim, question or claim, sentences)
     misplaced = float(number_gap > MISPLACED_GAP)
     lowered = evidence_text.lower()
     missing_entity = float(any(e not in lowered for e in entities_in(claim) - entities_in(question)
@@ -132,7 +118,7 @@ def claim_features(question: str, claim: str, evidence: Sequence[str] | str, emb
             "number_gap": number_gap, "missing_entity": missing_entity, "negation_mismatch": negation_mismatch, "yes_no_conflict": conflict,
             "claim_similarity": float(c_sim.max()), "qa_similarity": float(qa_sim.max()),
             "top_novel_coverage": top_novel,
-            "threshold_supported": float(SupportChecker(embedder).check(claim, evidence, question).supported)}
+            "threshold_supported": float(checker.check(claim, evidence, question).supported)}
 
 
 def vector(features: dict[str, float]) -> np.ndarray:
@@ -230,7 +216,3 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[bool], *, c: float = 
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=seed)
     model.fit((x - mean) / scale, np.asarray(labels, bool))
     return model.coef_[0], float(model.intercept_[0]), mean, scale
-
-
-__all__ = ["FEATURES", "LearnedVerifier", "LearnedVerdict", "SupportChecker", "claim_features", "fit", "load_learned",
-           "STOPWORDS"]

@@ -113,12 +113,12 @@ class SupportChecker:
         sentences = [s.strip() for s in _SENTENCE.split(evidence_text) if s.strip()] or [evidence_text]
         lowered = evidence_text.lower()
 
-        asked = {_stem(w) for w in content_words(question)}
-        claim_words = [w for w in content_words(claim) if _stem(w) not in asked] if question else content_words(claim)
-        evidence_words = set(content_words(evidence_text)) | ({_stem(w) for w in content_words(evidence_text)}
-                                                              if question else set())
-        if question:
-            claim_words = [_stem(w) for w in claim_words]
+        claim_words = content_words(claim)
+        evidence_words = set(content_words(evidence_text))
+        if question:  # only the words the claim adds to its question are checked, stemmed ("monthly" = "month")
+            asked = {stem(w) for w in content_words(question)}
+            claim_words = [w for w in map(stem, claim_words) if w not in asked]
+            evidence_words |= {stem(w) for w in evidence_words}
         coverage = (sum(w in evidence_words for w in claim_words) / len(claim_words) if claim_words
                     else 1.0 if question else 0.0)
 
@@ -126,7 +126,13 @@ class SupportChecker:
         missing_numbers = sorted(n for n in numbers_in(claim) - numbers_in(question) if n not in evidence_numbers)
         missing_entities = sorted(e for e in entities_in(claim) if e not in lowered and e not in question.lower())
 
-        if (_normalize(claim) and _normalize(claim) in _normalize(evidence_text)) or is_quoted(claim, evidence_text):
+        clean = None
+        if question and self.embedder is not None and not missing_numbers:
+            from qacore.claims import evidence_sentences  # here: qacore.claims imports this module
+
+            clean = evidence_sentences(evidence_text)  # links, markup and table rows as the claims were cleaned
+        if (_normalize(claim) and _normalize(claim) in _normalize(evidence_text)) or is_quoted(claim, evidence_text) \
+                or (clean is not None and is_quoted(claim, "\n".join(clean))):
             return SupportVerdict(True, 1.0, None, best_sentence=claim)  # quoted verbatim
 
         best = max(sentences, key=lambda s: _overlap(claim_words, s))
@@ -145,14 +151,7 @@ class SupportChecker:
             for c in claim_sentences
         ) if len(claim_sentences) > 1 else has_negation(claim) != has_negation(best)
 
-        misplaced = False
-        if question and self.embedder is not None and not missing_numbers:
-            from qacore.claims import evidence_sentences  # here: qacore.claims imports this module
-
-            clean = evidence_sentences(evidence_text)  # links, markup and table rows as the claims were cleaned
-            if is_quoted(claim, "\n".join(clean)):
-                return SupportVerdict(True, 1.0, None, best_sentence=claim)
-            misplaced = self.number_gap(claim, question, clean or sentences) > MISPLACED_GAP
+        misplaced = clean is not None and self.number_gap(claim, question, clean or sentences) > MISPLACED_GAP
         hard_ok = not missing_numbers and not missing_entities and not negation_mismatch and not misplaced
         soft_ok = coverage >= self.thresholds.coverage or (
             similarity is not None and similarity >= self.thresholds.similarity
@@ -172,7 +171,8 @@ class SupportChecker:
         return float(scores.max() - max(scores[i] for i in holding))
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """One light suffix off (plural, -ing, -ed, -ly): enough to match a claim's words to the question's."""
     for suffix in ("ies", "es", "s", "ing", "ed", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
