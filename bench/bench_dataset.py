@@ -92,6 +92,8 @@ def table(results: list[dict], hand: dict | None) -> str:
             ("accepted answerable pairs (train + eval)", lambda r: str(len(r["pairs"]))),
             ("prose words per pair (target <= 150 on 18F)", lambda r: f"{r['report']['words_per_pair']:.0f}"),
             ("chunks with a pair (target >= 60% on 18F)", lambda r: _share(r["report"]["chunks_covered"])),
+            ("chunks with a checkable fact that have a pair", lambda r: _share(r["report"]["fact_chunks_covered"])
+             if r["report"].get("fact_chunks_covered") else "not measured"),
             ("documents with no pair", lambda r: str(len(r["report"]["documents_without_pairs"]))),
             ("unanswerable questions", lambda r: str(r["report"]["accepted"]["unanswerable"])),
             ("ingest s / dataset s", lambda r: f"{r['ingest_s']:.0f} / {r['dataset_s']:.0f}")]

@@ -45,6 +45,10 @@ def ingested(tmp_path, config):
 
 def test_dataset_outputs_provenance_and_split(ingested, config):
     report = build_dataset(ingested, config, eval_share=0.4)
+    # coverage is reported over all chunks and over the chunks with a checkable fact (a subset of all)
+    covered, total = (int(x) for x in report.chunks_covered.split("/"))
+    fact_covered, facts = (int(x) for x in report.fact_chunks_covered.split("/"))
+    assert 0 < fact_covered <= facts <= total and fact_covered == covered <= facts
     folder = current_dataset(ingested)
     assert folder is not None and str(folder) == report.folder
     train, evaluation = read_pairs(folder / "train.jsonl"), read_pairs(folder / "eval.jsonl")

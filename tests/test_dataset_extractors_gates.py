@@ -157,3 +157,15 @@ def test_question_headings_that_are_not_faq_entries():
     assert pair.question == "How do I bring in one-time guests?"
     assert not list(faq_pairs("### Get building access?\n\nSee the [TTS at WTC](https://docs.google.com/x) doc.\n",
                               1, "nyc.md"))
+
+
+def test_table_cells_that_repeat_their_row_key_and_contracted_faq_headings():
+    """18F (work-schedules.md): "What is the day for Monday?" -> "Monday" asks nothing; a row key that is a
+    sentence is no key. A contracted question heading ("What's the process?") is a question as it stands."""
+    days = "| Week | Day | Hours |\n|---|---|---|\n| Monday | Monday | 8 |\n"
+    assert [p.question for p in table_pairs(days, 1, "work-schedules.md", "Work schedules")] == [
+        "What are the hours for Monday in the Work schedules?"]
+    sentence_key = "| Work | CoE feds |\n|---|---|\n| Work for a partner by folks staffed to the engagement. | Ask EL |\n"
+    assert list(table_pairs(sentence_key, 1, "tock.md", "Tock")) == []
+    (pair,) = faq_pairs("### What's the process?\n\nTerm renewals are not automatic.\n", 1, "term-extensions.md")
+    assert pair.question == "What's the process?"

@@ -99,6 +99,23 @@ def test_dataset_report_prints_names_verbatim():
     assert "ws/datasets/[/b]" in out.getvalue() and "import:notes[/i].csv 2" in out.getvalue()
 
 
+def test_dataset_report_lists_the_documents_without_pairs():
+    import io
+
+    from rich.console import Console
+
+    from ingest.dataset.summary import MAX_LISTED, print_dataset_report
+
+    missing = [f"pages/play-{n}.md" for n in range(MAX_LISTED + 3)]
+    out = io.StringIO()
+    print_dataset_report(DatasetReport(folder="ws", chunks_covered="3/10", fact_chunks_covered="3/6",
+                                       documents_without_pairs=missing), Console(file=out, width=300))
+    text = out.getvalue()
+    assert "chunks 3/10 (of chunks with a checkable fact: 3/6)" in text
+    assert f"{MAX_LISTED + 3} document(s) gave no pair" in text
+    assert "pages/play-0.md" in text and f"pages/play-{MAX_LISTED}.md" not in text and "... and 3 more" in text
+
+
 def test_imports_with_the_same_name_are_all_kept(tmp_path):
     ws = Workspace(tmp_path / "ws")
     (tmp_path / "a").mkdir()

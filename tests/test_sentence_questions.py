@@ -173,15 +173,93 @@ def test_coverage_report_names_documents_without_pairs():
     assert without == ["travel.md"]
 
 
-def test_a_question_must_name_what_it_is_about():
-    from ingest.dataset.from_sentences import anchored
+def test_a_question_that_does_not_name_its_topic_gets_the_page_title():
+    from ingest.dataset.topic import page_topic, with_topic
 
-    mural = _chunk(1, "", "tools/mural.md", title="Mural")
-    # 18F pairs the first hand check found not self-contained: nothing in them says which tool or meeting
-    assert not anchored("What should you do if you add or offboard guests?", mural)
-    assert not anchored("What should your partner own?", _chunk(2, "", "one-on-ones.md", title="One-on-ones"))
-    # a name, a number, or a word of the page's title or headings anchors it
-    assert anchored("What should you do if you add guests to Mural?", mural)
-    assert anchored("How many 15-minute breaks do you get?", mural)
-    assert not anchored("How many hours can you receive for each election event?", mural)
-    assert anchored("Can you carry over unused leave?", _chunk(3, "", "leave.md", title="Leave"))
+    # 18F pairs the hand checks found not self-contained: nothing in them says which tool or page
+    assert with_topic("What should you do if you add or offboard guests?", "Mural") == (
+        "Mural: what should you do if you add or offboard guests?")
+    assert with_topic("Can I join other channels of interest?", "Slack") == "Slack: can I join other channels of interest?"
+    # an acronym of one page is no topic: "the CAP" of what?
+    assert with_topic("Must the CAP be approved by the GSA Website Manager?", "GSA Pages").startswith("GSA Pages: must")
+    # a question that already says a word of the title (stemmed) stays as it is
+    assert with_topic("Can you carry over unused leave?", "Leave types") == "Can you carry over unused leave?"
+    assert with_topic("How do I book rooms for meetings?", "Booking rooms") == "How do I book rooms for meetings?"
+    # a title of generic words only names nothing, and a long title is cut at its separator
+    assert with_topic("Who approves it?", "Employee resources") == "Who approves it?"
+    assert page_topic("Play 3 - Observe and learn before you cause unnecessary churn in the new team") == "Play 3"
+    assert page_topic("18F / TTS handbook (a real employee handbook)") == "18F / TTS handbook"
+
+
+def test_statement_fallback_for_sentences_no_wh_rule_phrases(ask):
+    """The yes/no fallback (yes_no_questions.statement_questions): present-tense statements about a specific
+    subject, only when no other rule phrased the sentence."""
+    slack = frozenset({"Slack"})
+    assert ask("Slack is not always the right tool for what you need to do.", proper=slack) == {
+        "statement": "Is Slack always the right tool for what you need to do?"}
+    assert ask("The sandbox is for testing and demonstration purposes only.") == {
+        "statement": "Is the sandbox for testing and demonstration purposes only?"}
+    assert ask("Google Meet and Zoom are the primary video conferencing tools used at TTS.") == {
+        "statement": "Are Google Meet and Zoom the primary video conferencing tools used at TTS?"}
+    assert ask("The status page is hosted off-infrastructure.") == {
+        "statement": "Is the status page hosted off-infrastructure?"}
+    # "There is no ..." asks whether there is one (18F, supervisor-resources)
+    assert ask("There is no standard message format that supervisors are required to follow.") == {
+        "statement": "Is there a standard message format that supervisors are required to follow?"}
+    # not: a step narrated in the future, a relative clause after a comma, a vague subject, the past, a wh-rule's
+    assert ask("You will now be taken back to your trip itinerary.") == {}
+    assert ask("Your ticket is for a specified time and train, which can be problematic if your flight is "
+               "delayed.") == {}
+    assert ask("Some posts may have significant amounts of text written by several people.") == {}
+    assert "statement" not in ask("The team moved the status page to a new host.")
+    assert "statement" not in ask("New hires must complete the security training.")
+
+
+def test_label_run_into_text_and_pro_one_are_refused(ask):
+    # a definition list without its colon, and "a new one" that points at the card before it
+    assert ask("Government careers A place to share federal job and detail postings with colleagues.") == {}
+    assert ask("When you want to make a new one, copy that card to the appropriate location.") == {}
+    # two calendar dates: "when" would be ambiguous
+    assert ask("Phase I began in April 2018, phase II in October 2018.") == {}
+
+
+def test_answers_run_on_when_the_next_sentence_finishes_them():
+    """A short headline sentence, or one the next sentence continues ("This ...", "Then ..."), is answered with
+    both (from_sentences.answer_end); a complete sentence alone."""
+    from ingest.dataset.from_sentences import answer_end
+
+    nlp = load_parser()
+    doc = nlp("Take care when connecting applications to each other. Contact Tech Operations before you connect "
+              "an OAuth plugin or any other integration to a GSA system. Timesheets are due every other Friday by 5 pm in the time zone where you work.")
+    sents = list(doc.sents)
+    assert answer_end(sents, 0) is sents[1]
+    assert answer_end(sents, 1) is sents[1]  # a complete sentence followed by an unrelated one
+    assert answer_end(sents, 2) is sents[2]  # the last sentence of the paragraph
+    doc = nlp("You can carry over up to 240 hours of annual leave into the next leave year. This limit applies to "
+              "most employees.")
+    sents = list(doc.sents)
+    assert answer_end(sents, 0) is sents[1]
+
+
+def test_round_three_failure_classes_are_refused(ask):
+    """Pairs the third hand check on 18F found bad (bench/data/18f-dataset-labels.jsonl, round 3)."""
+    # a singular subject with a plural verb (a misparse) gives "Do the team lead serves ...?"
+    assert "statement" not in ask("The team lead serves as the Senior Management Team representative for the "
+                                  "Office of Acquisition.")
+    # the asker asked about themselves, a welcome
+    assert "statement" not in ask("You take the time to build relationships with colleagues on a personal level.")
+    assert "statement" not in ask("We are glad you decided to continue your service with TTS.")
+    # a past-tense list item without its verb is no agent
+    assert "agent" not in ask("Password changed whenever password is forgotten or compromised, regardless of age.")
+    # a clause after a comma left in the question
+    assert not any(", including" in q for q in ask(
+        "CPARS evaluations are automatically finalized after 60 days, including any comments the contractor adds "
+        "to the review.").values())
+    # a step of a procedure, and a condition answered by a pointer to another page
+    assert "imperative" not in ask("Make sure to save and click the Add expense button again before creating a "
+                                   "new expense.")
+    assert "condition" not in ask("If you spot suspicious activity or an incident, follow the Security incidents "
+                                  "page.")
+    # people are "who", not "what"
+    assert ask("Many jurisdictions exempt federal travelers from paying lodging tax.").get("object", "").startswith(
+        "Who")

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.dataset.extractors import extract_all
+from ingest.dataset.from_headings import heading_pairs
 from ingest.dataset.from_sentences import RULES_VERSION, sentence_pairs
 from ingest.dataset.gates import (
     GateLimits,
@@ -37,6 +38,7 @@ from ingest.dataset.gates import (
 from ingest.dataset.llm import LLMStats, load_prompt, paraphrase_questions, question_candidates
 from ingest.dataset.pairs import Pair, pair_id
 from ingest.dataset.prose import prose_words
+from ingest.dataset.topic import with_topic
 from ingest.dataset.unanswerable import UNANSWERABLE_SOURCE, unanswerable_pairs
 from qacore import FORMAT_VERSION
 from qacore.config import QAConfig
@@ -56,7 +58,8 @@ from qacore.workspace import (
     sha256_text,
 )
 
-EXTRACTORS_VERSION = 2  # 2: question templates read as questions (clean titles, labels quoted, plurals)
+EXTRACTORS_VERSION = 3  # 2: question templates read as questions (clean titles, labels quoted, plurals); 3: task
+# headings (from_headings.py), FAQ headings and their page topic (topic.py), table cells that repeat their row key
 
 
 
@@ -72,6 +75,7 @@ class DatasetReport:
     question_types: dict[str, int] = field(default_factory=dict)
     documents_covered: str = ""
     chunks_covered: str = ""
+    fact_chunks_covered: str = ""  # covered / chunks with a checkable fact (a usable sentence, FAQ, table, ...)
     unanswerable_share_of_eval: float = 0.0
     unanswerable_by_kind: dict[str, int] = field(default_factory=dict)
     llm: dict = field(default_factory=dict)  # generator, prompts, cache hits, parse failures, paraphrases
@@ -206,15 +210,21 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     taken: dict[int, list[tuple[int, int]]] = {}  # chunk id -> answer spans the extractors use
     for chunk in chunks.values():
         for cand in extract_all(chunk.text, chunk.id, chunk.source, chunk.title):
+            if cand.extractor == "faq-heading":  # "What are my user roles?" in Concur (ingest/dataset/topic.py)
+                cand.question = with_topic(cand.question, chunk.title)
             candidates.append(cand)
             taken.setdefault(chunk.id, []).append((cand.answer_start, cand.answer_end))
     with _progress_bar(len(chunks), "qa generate: sentences", unit="chunk") as bar:
         from_prose, sentence_stats = sentence_pairs(list(chunks.values()), retriever,
                                                     config.dataset.sentence_questions_per_chunk, taken, bar.update)
-    candidates += from_prose
-    for cand in from_prose:
+    from_headings = heading_pairs(list(chunks.values()), retriever)  # "How do I request leave?" (procedures)
+    candidates += from_prose + from_headings
+    for cand in from_prose + from_headings:
         taken.setdefault(cand.chunk_id, []).append((cand.answer_start, cand.answer_end))
-    report.sentences = asdict(sentence_stats)
+    report.sentences = {k: v for k, v in asdict(sentence_stats).items() if k != "usable_chunks"}
+    # a chunk holds a checkable fact if a rule or extractor could read one there: a usable sentence, an FAQ entry,
+    # a definition, a table cell or a task heading (the denominator of `fact_chunks_covered`)
+    fact_chunks = sentence_stats.usable_chunks | set(taken)
     if generator is not None and config.dataset.llm_questions_per_chunk:
         # the LLM writes questions only where no extractor or sentence rule found one: it is the slow, least
         # precise generator, so it is spent on coverage (and on 18F this keeps the build within 2x the ingest)
@@ -340,6 +350,7 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     covered_chunks = {p.chunk_id for p in train + evaluation if p.chunk_id is not None}
     report.documents_covered = f"{len(covered_docs)}/{len(snapshot.documents)}"
     report.chunks_covered = f"{len(covered_chunks)}/{len(chunks)}"
+    report.fact_chunks_covered = f"{len(covered_chunks & fact_chunks)}/{len(fact_chunks)}"
     report.coverage_by_document, report.documents_without_pairs = coverage_by_document(chunks.values(), covered_chunks)
     report.prose_words = sum(prose_words(c.text) for c in chunks.values())
     answerable = sum(p.answerable for p in train + evaluation)

@@ -21,9 +21,16 @@ POINTS_ELSEWHERE = re.compile(r"^(?:for example|e\.g\.|for instance|also|however
                               r"today|now)\b|"
                               r"\b(?:the following|see below|see above|as above|as below|listed below|below:|the linked|this link)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\b")
+_PRO_ONE = re.compile(r"\b(?:a|an|the|new|old|other|that|this|each|which) one\b")  # "make a new one": of what?
 _DANGLING_THAT = re.compile(r"\bthat\s*\?$|\b(?:do|does|did|about|of|with|for|on|in|to) that\b")
 DEMONSTRATIVE = {"this", "that", "these", "those", "such", "another", "other"}
 MODALS = {"can", "could", "should", "must", "may", "might", "will", "would", "shall"}
+# nouns for people and teams: a "Who ...?" question or a yes/no question about them reads naturally
+PEOPLE = {"team", "manager", "supervisor", "lead", "leads", "staff", "employee", "officer", "specialist", "director",
+           "coordinator", "administrator", "member", "members", "person", "people", "partner", "office", "agency",
+           "division", "hr", "contractor", "liaison", "approver", "counselor", "advisor", "chief", "owner",
+           "organizer", "representative", "colleague", "desk", "traveler", "traveller", "user", "visitor", "guest",
+           "candidate", "applicant", "participant", "reviewer", "detailee", "intern", "customer", "hire", "employer"}
 
 
 @functools.cache
@@ -54,8 +61,9 @@ def usable_sentence(sent) -> bool:
         return False  # "obtain this kind of clearance", "the pages below": so does this one
     if re.search(r"\s[.,;:!?]|\S\s{2,}\S", sent.text):
         return False  # "join .", "visit  to ask": a link whose text was empty, the fact is gone with it
-    if any(t.text in {"If", "When"} and t.i > sent.start and not doc_punct_before(t) for t in sent):
-        return False  # "Type code and Trip purpose If the voucher ...": a table label run into a sentence
+    if any(t.text in {"If", "When", "A", "An", "The"} and t.i > sent.start and not doc_punct_before(t) for t in sent):
+        return False  # "Type code and Trip purpose If the voucher ...", "Government careers A place to share ...": a
+        # label run into its text
     lowered = sent.text.lower()
     if sent.text.rstrip().endswith(":") or POINTS_ELSEWHERE.search(lowered):
         return False
@@ -91,7 +99,7 @@ def lower_first(text: str, first_token) -> str:
     """Lowercase a subject's first word unless it is a name or an acronym ('The team' -> 'the team'). A name the
     tagger missed at a sentence start ("Slack displays ...") is known from the corpus: `doc.user_data["proper"]`
     holds the words the documents capitalise in mid-sentence (see `proper_words`)."""
-    if first_token.pos_ == "PROPN" or first_token.text.isupper() and len(first_token.text) > 1:
+    if first_token.pos_ == "PROPN" or any(c.isupper() for c in first_token.text[1:]):  # "CoE", "VPN"
         return text
     if first_token.text in first_token.doc.user_data.get("proper", ()):
         return text
@@ -199,7 +207,7 @@ def finish(question: str) -> str:
 
 def self_contained(question: str) -> bool:
     words = re.findall(r"[a-z]+", question.lower())  # "they're" -> "they", "re"
-    if _DANGLING_THAT.search(question.lower()):
+    if _DANGLING_THAT.search(question.lower()) or _PRO_ONE.search(question.lower()):
         return False  # "How do you do that?"
     return not any(w in OUTSIDE_REFERENCE for w in words) and "[" not in question
 

@@ -49,8 +49,13 @@ _GENERIC_KEYS = {"note", "example", "tip", "warning", "important", "see also", "
                  "prompt", "completion"}
 
 
+FAQ_SECTION_WORDS = 110  # a whole FAQ answer up to this long is taken whole (under the 120-word answer gate)
+
+
 def _first_paragraph_after(text: str, pos: int) -> tuple[int, int] | None:
-    """The answer paragraph that follows a question heading: up to the next heading or blank line pair."""
+    """The answer that follows a question heading: the whole section up to the next heading when it is short
+    (the third hand check on 18F found FAQ answers cut after their first paragraph, with the rules that follow
+    left out), else its first paragraph."""
     rest = text[pos:]
     m = re.search(r"\S", rest)
     if not m:
@@ -58,8 +63,12 @@ def _first_paragraph_after(text: str, pos: int) -> tuple[int, int] | None:
     start = pos + m.start()
     if text[start] == "#":
         return None
-    end_match = re.search(r"\n\s*\n|\n#{1,6}\s", text[start:])
-    end = start + (end_match.start() if end_match else len(text) - start)
+    section = re.search(r"\n#{1,6}\s", text[start:])
+    end = start + (section.start() if section else len(text) - start)
+    if len(text[start:end].split()) > FAQ_SECTION_WORDS:
+        end_match = re.search(r"\n\s*\n|\n#{1,6}\s", text[start:])
+        end = start + (end_match.start() if end_match else len(text) - start)
+    end = start + len(text[start:end].rstrip())
     return (start, end) if end - start >= 3 else None
 
 
@@ -77,7 +86,7 @@ def as_question(heading: str) -> str:
     """An office FAQ's verb-first heading as the question it stands for: "Get on the wireless?" -> "How do I get
     on the wireless?" (18F's city pages ask "Book rooms for meetings?", "Host long-term guests?", ...)."""
     words = heading.split()
-    first = re.sub(r"[^a-z]", "", words[0].lower()) if words else ""
+    first = re.match(r"[a-z]*", words[0].lower()).group(0) if words else ""  # "What's the process?" -> "what"
     if 2 <= len(words) <= 8 and first not in _QUESTION_STARTS | _NOT_VERBS and first.isalpha() \
             and not words[0].isupper():
         return f"How do I {heading[:1].lower()}{heading[1:]}"
@@ -219,12 +228,14 @@ def table_question(column: str, row_key: str, title: str) -> str:
 
 
 def _unaskable_cell(column: str, row_key: str, value: str) -> bool:
-    """Cells a person would not ask for by row and column (18F tables): a row key that is a quotation or a
-    total line, a column header that trails off ("More like..."), a bare code or number under a column that is
+    """Cells a person would not ask for by row and column (18F tables): a row key that is a quotation, a sentence
+    or a total line, a cell that repeats its row key, a column header that trails off ("More like..."), a bare code or number under a column that is
     not a quantity ("| Hiring & onboarding | 1241 |": a billing code), a long free-text cell."""
     quotation = row_key[:1] in "\"“'" and len(row_key.split()) > 5  # '"HIP check failed"' is an error message
     if quotation or row_key.lower().endswith("total") or column.endswith(("...", "…")):
         return True
+    if _cell_text(value).lower() in row_key.lower() or row_key.rstrip().endswith(".") or len(row_key.split()) > 8:
+        return True  # "What is the day for Monday?" -> "Monday"; a sentence as the row key is not a key
     if re.fullmatch(r"[\d\s.,%-]+", value) and not _QUANTITY_COLUMN.search(f"{column} {row_key}"):
         return True
     return len(value.split()) > 60

@@ -5,24 +5,25 @@ that question, returns its source chunk in the top k (`retrieval.k`), which is w
 it; among a sentence's questions the one with the highest rule prior plus retrieval bonus wins, and a chunk keeps
 at most `dataset.sentence_questions_per_chunk` questions (two per sentence at most, by different rules), the best
 ranked first. Sentences an extractor already
-used (an FAQ answer, a definition line) are skipped. The answer is the sentence itself, in plain text (link
-targets removed), with its exact span in the chunk.
+used (an FAQ answer, a definition line) are skipped. The answer is the sentence in plain text (link targets
+removed), with the next sentence of its paragraph when that one finishes it (`answer_end`), and its exact span in
+the chunk.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ingest.dataset.clauses import load_parser, proper_words
+from ingest.dataset.clauses import load_parser, proper_words, usable_sentence
 from ingest.dataset.extractors import ExtractedPair
 from ingest.dataset.prose import prose_spans
 from ingest.dataset.sentence_questions import sentence_questions
+from ingest.dataset.topic import with_topic
 from qacore.retrieval import Retriever
 from qacore.store import Chunk
-from qacore.support import content_words
 
-RULES_VERSION = 1
+RULES_VERSION = 2  # 2: page topic instead of the anchor filter (topic.py), the yes/no fallback (yes_no_questions.py)
 PER_SENTENCE = 2
 
 
@@ -34,21 +35,28 @@ class SentenceStats:
     round_trip_failed: int = 0  # best questions whose chunk was not in the top k
     kept: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)  # kept, per rule
+    # chunks with at least one usable declarative sentence (a checkable fact), not written to the report
+    usable_chunks: set[int] = field(default_factory=set)
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+# the next sentence goes on with this one: "Take care when connecting applications. Contact Tech Operations first."
+_GOES_ON = {"then", "also", "additionally", "next", "afterwards", "finally", "otherwise", "however", "but", "this",
+            "that", "these", "those", "it", "they", "there", "if", "once", "after", "so", "instead"}
+SHORT_SENTENCE_WORDS = 12
 
 
-def anchored(question: str, chunk: Chunk) -> bool:
-    """Does the question name what it is about? A name, an acronym or a number, or a word of its page's title or
-    headings. The first hand check on 18F found 11 of 60 pairs not self-contained, nearly all for want of
-    exactly this: "What should you do if you add or offboard guests?" (in Mural), "What should your partner own?"
-    (in a 1:1), "What do you use to sign in?" (to Trello)."""
-    if any(c.isdigit() for c in question) or any(w[:1].isupper() for w in question.split()[1:]):
-        return True
-    topic = {_stem(w) for w in content_words(" ".join([chunk.title or "", *chunk.heading_path]))}
-    return bool(topic & {_stem(w) for w in content_words(question)})
+def answer_end(sentences: list, n: int):
+    """The last sentence of sentence n's answer: the next sentence of the paragraph too when sentence n is short
+    (a headline such as "Take care when connecting applications to each other."), ends with a colon, or the next
+    one goes on from it ("This ...", "Then ...", "If ..."); else sentence n. Why: the third hand check on 18F
+    marked answers incomplete whose rule or condition the next sentence finished."""
+    if n + 1 >= len(sentences):
+        return sentences[n]
+    sent, following = sentences[n], sentences[n + 1]
+    words = sum(not t.is_punct for t in sent)
+    if words < SHORT_SENTENCE_WORDS or sent.text.rstrip().endswith(":") or following[0].lower_ in _GOES_ON:
+        return following
+    return sent
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -70,15 +78,20 @@ def sentence_pairs(chunks: list[Chunk], retriever: Retriever, per_chunk: int,
     for (chunk, span), doc in zip(spans, nlp.pipe([s.text for _, s in spans], batch_size=64), strict=True):
         doc.user_data["proper"] = proper
         doc.user_data["list_item"] = span.list_item
-        for sent in doc.sents:
+        sentences = list(doc.sents)
+        for n, sent in enumerate(sentences):
             stats.sentences += 1
-            questions = [q for q in sentence_questions(sent) if anchored(q.question, chunk)]
-            where = span.chunk_span(sent.start_char, sent.end_char)
-            if not questions or _overlaps(where, taken.get(chunk.id, [])):
+            if usable_sentence(sent):
+                stats.usable_chunks.add(chunk.id)
+            # a question that does not name its page's topic gets the title in front (ingest/dataset/topic.py)
+            questions = [replace(q, question=with_topic(q.question, chunk.title)) for q in sentence_questions(sent)]
+            if not questions or _overlaps(span.chunk_span(sent.start_char, sent.end_char), taken.get(chunk.id, [])):
                 continue
+            last = answer_end(sentences, n)
             stats.with_question += 1
             stats.questions += len(questions)
-            found.append((chunk, sent.text.strip(), where, questions))
+            found.append((chunk, doc.text[sent.start_char:last.end_char].strip(),
+                          span.chunk_span(sent.start_char, last.end_char), questions))
         if chunk.id not in done_chunks:
             done_chunks.add(chunk.id)
             progress(1)

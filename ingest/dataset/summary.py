@@ -8,6 +8,8 @@ from rich.table import Table
 
 from ingest.dataset.build import DatasetReport
 
+MAX_LISTED = 15
+
 
 def print_dataset_report(report: DatasetReport, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
@@ -15,13 +17,23 @@ def print_dataset_report(report: DatasetReport, console: Console | None = None) 
     table.add_row("candidates", str(report.candidates))
     table.add_row("accepted", ", ".join(f"{k} {v}" for k, v in report.accepted.items()))
     table.add_row("unanswerable share of eval", f"{report.unanswerable_share_of_eval:.0%}")
-    table.add_row("coverage", f"documents {report.documents_covered}, chunks {report.chunks_covered}")
+    table.add_row("coverage", f"documents {report.documents_covered}, chunks {report.chunks_covered} (of chunks "
+                              f"with a checkable fact: {report.fact_chunks_covered})")
     table.add_row("by generator", ", ".join(f"{escape(k)} {v}" for k, v in report.by_generator.items()) or "-")
     table.add_row("question types", ", ".join(f"{k} {v}" for k, v in report.question_types.items()) or "-")
     table.add_row("split audit", f"{report.shared_chunks_between_splits} shared chunks, "
                                  f"{report.train_eval_near_duplicates} near-duplicate train/eval questions")
     table.add_row("folder", escape(report.folder))  # paths and file names are text, not rich markup
     console.print(table)
+    if report.documents_without_pairs:
+        shown = report.documents_without_pairs[:MAX_LISTED]
+        more = len(report.documents_without_pairs) - len(shown)
+        console.print(f"{len(report.documents_without_pairs)} document(s) gave no pair, so the bot will not have "
+                      f"learned them (coverage per document: report.json, coverage_by_document):")
+        for source in shown:
+            console.print(f"  {escape(source)}")
+        if more:
+            console.print(f"  ... and {more} more (report.json, documents_without_pairs)")
     if report.rejected:
         rejected = Table(title=f"rejected {sum(report.rejected.values())} candidate(s)", title_justify="left")
         rejected.add_column("reason")

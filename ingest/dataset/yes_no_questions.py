@@ -1,0 +1,151 @@
+"""Yes/no questions from declarative sentences: the sentence answers its own question, either way.
+
+Two rules. `yes_no_questions` asks about what people may, should or must do ("You can carry over up to 240 hours
+of annual leave." -> "Can you carry over up to 240 hours of annual leave?") and about named things that are
+eligible, required or allowed; it is trusted like a wh-rule. `statement_questions` is the fallback for a sentence
+no other rule could phrase: any specific subject with a present-tense verb, a modal, a passive or "is"
+("Adobe Reader provides the ability to sign documents." -> "Does Adobe Reader provide the ability to sign
+documents?"). Why the fallback: on the 18F handbook 1,288 of the 1,936 chunks without a pair still held a usable
+sentence, and the wh-rules phrase 7% of sentences; inversion with do-support is the one question form that is
+grammatical for nearly every present-tense statement (Heilman and Smith 2010 generate yes/no questions the same
+way). It ranks last (`RULE_PRIOR`), so it only fills chunks the wh-rules leave empty.
+"""
+
+from __future__ import annotations
+
+from ingest.dataset.clauses import DEMONSTRATIVE, PEOPLE, finish, lower_first, subject_of, subtree, text_of
+
+_POLICY_ADJECTIVES = {"eligible", "required", "responsible", "available", "allowed", "permitted", "mandatory",
+                      "optional", "entitled", "welcome", "prohibited", "limited", "subject", "exempt", "free",
+                      "accessible", "preferred", "able", "expected", "encouraged", "due", "valid", "open", "closed",
+                      "reimbursable", "necessary", "covered", "paid", "unpaid", "authorized", "liable"}
+# verbs of intent and opinion: "Do we aim to make our organization agile?" asks about a mood, not a fact
+_NOT_A_FACT = {"aim", "strive", "hope", "believe", "try", "want", "love", "like", "seem", "tend", "feel", "think",
+               "know", "appreciate", "recognize", "understand", "encourage", "recommend", "suggest", "wish", "look"}
+_VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
+                "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
+
+
+def yes_no_questions(sent):
+    """"You can carry over up to 240 hours of annual leave." -> "Can you carry over up to 240 hours of annual
+    leave?"; "You must complete the training." -> "Do you have to complete the training?"; "Employees are eligible
+    for FEHB." -> "Are employees eligible for FEHB?". A negated sentence asks the positive question; the sentence
+    answers it either way."""
+    root = sent.root
+    subject = subject_of(root)
+    if subject is None or subject.dep_ == "expl" or subject.i > root.i or sent[0].i != subject.left_edge.i:
+        return
+    subject_tokens = subtree(subject)
+    people = subject.lower_ in {"you", "we"} or subject.lemma_.lower() in PEOPLE | {"employee", "staff"}
+    named = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in subject_tokens)
+    if subject.pos_ == "PRON" and not people or len(subject_tokens) > 6:
+        return
+    negations = {c.i for c in root.children if c.dep_ == "neg"}
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    if root.tag_ == "VBN" and len(auxes) == 2 and auxes[0].lower_ in {"should", "can", "must"} \
+            and auxes[1].lower_ == "be":
+        asks, verb_prefix = auxes[0].lower_, ""  # "Should secrets be kept in source code repositories?"
+        skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
+    elif root.lemma_ == "need" and subject.lower_ in {"you", "we"} and not auxes and \
+            any(c.dep_ == "xcomp" for c in root.children):
+        asks, verb_prefix = "do", ""  # "You need to enter your overtime in HRLinks." -> "Do you need to ...?"
+        skip = {t.i for t in subject_tokens} | negations | {c.i for c in root.children if c.dep_ == "aux"}
+        if root.tag_ != "VBP" or negations:
+            return
+    elif root.pos_ == "VERB" and auxes and auxes[0].lower_ in {"can", "should", "ca", "must"} and people:
+        asks = {"ca": "can", "must": "do"}.get(auxes[0].lower_, auxes[0].lower_)
+        verb_prefix = "have to " if auxes[0].lower_ == "must" else ""
+        skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
+    elif root.lemma_ == "be" and root.pos_ == "AUX" and (people or named) and \
+            any(c.dep_ == "acomp" and c.lower_ in _POLICY_ADJECTIVES for c in root.children) and not auxes:
+        asks, verb_prefix = root.lower_, ""  # "are employees eligible ...", "is parking available ..."
+        skip = {t.i for t in subject_tokens} | {root.i} | negations
+    elif root.tag_ == "VBN" and (people or named) and len(auxes) == 1 and auxes[0].lemma_ == "be" \
+            and auxes[0].dep_ == "auxpass":
+        asks, verb_prefix = auxes[0].lower_, ""  # "Is remote work allowed for all staff?"
+        skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
+    else:
+        return
+    if asks in {"'s", "'re", "’s"}:
+        return
+    rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
+    who = "you" if subject.lower_ == "you" else "we" if subject.lower_ == "we" else \
+        lower_first(text_of(subject_tokens), subject_tokens[0])
+    yield finish(f"{asks} {who} {verb_prefix}{text_of(rest)}"), "yes-no"
+
+
+
+
+def statement_questions(sent):
+    """The fallback: "Slack is not always the right tool." -> "Is Slack always the right tool?"; "Groups within
+    TTSC can arrange for training." -> "Can groups within TTSC arrange for training?"; "A GSA badge is required for
+    after-hours access." -> "Is a GSA badge required for after-hours access?". Present tense only (past tense is
+    history, not policy); the subject opens the sentence and is specific (not "it", "some", "their ...")."""
+    root = sent.root
+    subject = subject_of(root)
+    if subject is not None and subject.dep_ == "expl" and subject.i == sent.start and root.lower_ in {"is", "are"} \
+            and subject.lower_ == "there":
+        # "There is no standard message format for ..." -> "Is there a standard message format for ...?"
+        rest = [t for t in sent if t.i not in {subject.i, root.i} and t.dep_ != "neg"
+                and not (t.is_punct and t.i == sent.end - 1)]
+        if rest and rest[0].lower_ == "no":
+            rest = rest[1:]
+            article = "any" if rest and rest[0].tag_ in {"NNS", "NNPS"} else "an" if rest and rest[0].lower_[:1] in \
+                "aeiou" else "a"
+            body = f"{article} {text_of(rest)}"
+        else:
+            body = text_of(rest)
+        if len(rest) >= 3 and not any(t.text == "," for t in rest):
+            yield finish(f"{root.lower_} there {body}"), "statement"
+        return
+    if subject is None or subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i > root.i \
+            or sent[0].i != subject.left_edge.i:
+        return
+    tokens = subtree(subject)
+    if subject.pos_ == "PRON" and subject.lower_ not in {"you", "we"} or len(tokens) > 8:
+        return
+    if tokens[0].lower_ in _VAGUE_START or any(t.lower_ in DEMONSTRATIVE or t.text in {"-", "–", "—"} for t in tokens):
+        return  # "FAS - The Federal Acquisition Service is ...": a glossary line, not a statement
+    negations = {c.i for c in root.children if c.dep_ == "neg"}
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"you", "we"} or any(
+        c.dep_ == "conj" for c in subject.children)
+    have_to, lemma_root = "", False
+    if auxes:
+        first = auxes[0].lower_
+        if first == "will" and (subject.lower_ == "you" or sent.doc.user_data.get("list_item")):
+            return  # "You will now be taken back to your itinerary.": a step of a procedure, narrated
+        if first in {"can", "ca", "should", "will", "may"}:
+            asks = {"ca": "can", "may": "can"}.get(first, first)
+        elif first == "must":
+            asks, have_to = ("do" if plural else "does"), "have to "
+        elif first in {"is", "are"} and auxes[0].dep_ == "auxpass" and len(auxes) == 1:
+            asks = first  # "Is a GSA badge required for after hours access?"
+        else:
+            return  # "has been", "are conducting", "was": past, perfect and progressive are not policy
+        skip = {auxes[0].i}
+    elif root.lemma_ == "be" and root.lower_ in {"is", "are"} and subject.lower_ != "we" and any(
+            c.dep_ in {"attr", "acomp", "prep"} for c in root.children):
+        asks, skip = root.lower_, {root.i}  # "Is the sandbox for testing and demonstration purposes only?"
+    elif root.pos_ == "VERB" and root.tag_ in {"VBZ", "VBP"} and root.lemma_ not in _NOT_A_FACT \
+            and subject.lower_ not in {"you", "we"}:
+        # "Do you take the time to ...?" asks the asker about themselves (third hand check on 18F); a singular
+        # subject with a plural verb form ("The team lead serves" tagged VBP) is a misparse
+        if root.tag_ == "VBP" and not plural or root.tag_ == "VBZ" and plural:
+            return
+        asks, skip, lemma_root = ("do" if root.tag_ == "VBP" else "does"), set(), True
+    else:
+        return
+    if root.lemma_ in _NOT_A_FACT or root.tag_ in {"VBD", "VBG"}:
+        return
+    skip |= {t.i for t in tokens} | negations
+    rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
+    if len(rest) < 3 or any(t.text == "," for t in rest):
+        return  # "Is your ticket for a specified time, which can be problematic ...?": one plain clause only
+    body = "".join((t.lemma_ if lemma_root and t.i == root.i else t.text) + t.whitespace_ for t in rest)
+    who = subject.lower_ if subject.lower_ in {"you", "we"} else lower_first(text_of(tokens), tokens[0])
+    yield finish(f"{asks} {who} {have_to}{text_of_plain(body)}"), "statement"
+
+
+def text_of_plain(body: str) -> str:
+    return " ".join(body.split()).strip(" ,;:")
