@@ -76,3 +76,11 @@ def test_sections_that_point_elsewhere_or_greet_are_not_answers():
     welcome = ("### Joining the Product team\n\nWelcome! We are glad you are interested in the Product team and "
                "the work we do with partner agencies.\n")
     assert heading_pairs([_chunk(1, printer), _chunk(2, welcome)], _Retriever([1, 2])) == []
+
+
+def test_title_case_names_and_page_titles_are_not_tasks(nlp):
+    assert task_question(nlp("Leave Policy")) is None
+    assert task_question(nlp("Travel Card Basics")) is None
+    assert heading_pairs([_chunk(1, "# Request leave\n\nSubmit a request in HR Links two weeks before you go, "
+                                    "and tell your supervisor about the dates you plan to be away.\n")],
+                         _Retriever([1])) == []

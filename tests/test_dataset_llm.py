@@ -281,3 +281,21 @@ def test_each_fact_is_asked_again_with_the_workspaces_own_examples():
     seen.clear()
     question_candidates([plain, chunk], Recorder(), None, 1, {}, LLMStats(), shots=shots, variants=1, max_facts=1)
     assert len(seen) == 1 and seen[0][-1]["content"].endswith(text)
+
+
+def test_paraphrases_are_capped_and_spread(workspace, fake_backend):
+    """dataset.paraphrase_max bounds the LLM's paraphrase prompts (18F: all ~400 eval questions took the default
+    build to 3.3x its ingest); the ones asked are spread over the eval split, the rest keep their wording."""
+    from ingest.dataset.build import spread
+
+    assert spread(list(range(10)), 3) == [0, 4, 8] and spread(list(range(3)), 5) == [0, 1, 2]
+    assert spread(list(range(10)), 0) == []
+    ws, config, _ = workspace
+    capped = config.model_copy(update={"dataset": config.dataset.model_copy(update={"paraphrase_max": 0})})
+    report = build_dataset(ws, capped, eval_share=0.4)
+    evaluation = read_pairs(ws.current_dataset() / "eval.jsonl")
+    assert evaluation and all(p["paraphrase_of"] is None for p in evaluation)
+    assert report.llm["paraphrased"] == 0
+    report = build_dataset(ws, config, eval_share=0.4)  # the default cap (100) leaves this small split whole
+    assert report.llm["paraphrased"] == sum(p["paraphrase_of"] is not None
+                                            for p in read_pairs(ws.current_dataset() / "eval.jsonl")) > 0

@@ -168,12 +168,13 @@ def test_calibration_leaves_out_questions_made_from_their_own_answer_sentence():
     from qacore.answering import calibration_pairs
 
     rows = ([{"question": f"q{i}", "answerable": True, "generator": "sentence:yes-no@1"} for i in range(50)]
+            + [{"question": f"h{i}", "answerable": True, "generator": "extractor:task@3"} for i in range(20)]
             + [{"question": f"t{i}", "answerable": True, "generator": "extractor:table@2"} for i in range(250)]
             + [{"question": f"u{i}", "answerable": False, "generator": "bank:unanswerable_questions@1"}
                for i in range(7)])
     chosen = calibration_pairs(rows)
     answerable = [p for p in chosen if p["answerable"]]
-    assert len(answerable) == 100 and all(p["generator"].startswith("extractor:") for p in answerable)
+    assert len(answerable) == 100 and all(p["generator"].startswith("extractor:table") for p in answerable)
     assert answerable[0]["question"] == "t0" and answerable[1]["question"] == "t2"  # spread evenly
     assert sum(not p["answerable"] for p in chosen) == 7
 

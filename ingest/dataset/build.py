@@ -125,6 +125,15 @@ def coverage_by_document(chunks, covered_chunks: set[int]) -> tuple[dict[str, st
 
 
 
+def spread(items: list, n: int) -> list:
+    """At most n items, evenly spread over the list (every k-th), in order: a deterministic subset that samples
+    every part of the corpus rather than its first documents."""
+    if n <= 0:
+        return []
+    step = -(-len(items) // n)  # ceil
+    return items[::step] if step > 1 else list(items)
+
+
 def assign_splits(groups: list[str], eval_share: float) -> dict[str, str]:
     """Whole groups (document sections) go to one split. Groups are taken in the order of their hash, so the
     choice is deterministic and unrelated to content, until eval holds `eval_share` of the pairs; with two or more
@@ -299,11 +308,14 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     evaluation = [p for p, _ in kept if p.split == "eval"]
 
     # 4b. eval questions are paraphrased, so eval measures understanding rather than recall of training wording
-    if generator is not None and config.dataset.paraphrase_eval and evaluation:
-        with _progress_bar(len(evaluation), "qa generate: paraphrases") as bar:
-            paraphrases = paraphrase_questions([p.question for p in evaluation], generator, cache, embedder, stats,
-                                               progress=bar.update)
-        for pair, paraphrase in zip(evaluation, paraphrases, strict=True):
+    to_paraphrase = spread(evaluation, config.dataset.paraphrase_max) if config.dataset.paraphrase_eval else []
+    if generator is not None and to_paraphrase:
+        if len(to_paraphrase) < len(evaluation):
+            log(f"qa: paraphrasing {len(to_paraphrase)} of {len(evaluation)} eval questions (dataset.paraphrase_max)")
+        with _progress_bar(len(to_paraphrase), "qa generate: paraphrases") as bar:
+            paraphrases = paraphrase_questions([p.question for p in to_paraphrase], generator, cache, embedder,
+                                               stats, progress=bar.update)
+        for pair, paraphrase in zip(to_paraphrase, paraphrases, strict=True):
             if paraphrase is None:
                 continue
             if question_problem(paraphrase, pair.heading_path, limits):

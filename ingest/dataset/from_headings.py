@@ -20,7 +20,7 @@ from ingest.dataset.topic import with_topic
 from qacore.retrieval import Retriever
 from qacore.store import Chunk
 
-_HEADING = re.compile(r"\A\s*#{1,6}\s+(?P<h>[^\n#]{4,120}?)\s*#*\s*\n")
+_HEADING = re.compile(r"\A\s*#{2,6}\s+(?P<h>[^\n#]{4,120}?)\s*#*\s*\n")  # a page title (#) names a page, not a task
 _NEXT_HEADING = re.compile(r"\n#{1,6}\s")
 MAX_ANSWER_WORDS = 110  # under the answer gate's 120 (gates.GateLimits.max_answer_words)
 # verb headings that name no task a person would ask how to do
@@ -62,8 +62,10 @@ def task_question(heading_doc) -> str | None:
         return None  # "Parking", "Onboarding process": a noun, the tagger's NN for a gerund is only taken with -ing
     if first.lower_.endswith("ing") and lemma == first.lower_:
         return None  # the lemmatizer did not know it as a verb
-    if lemma in _NOT_A_TASK or any(t.text in {"?", ":", "(", "[", "|"} for t in tokens):
+    if lemma in _NOT_A_TASK or any(t.text in {"?", "!", ":", "(", "[", "|"} for t in tokens):
         return None
+    if first.tag_ == "VB" and all(t.text[:1].isupper() for t in tokens if t.is_alpha and len(t.text) > 3):
+        return None  # "Leave Policy", "Travel Card": a Title Case name, not an imperative
     rest = heading_doc[first.i + 1:].text.strip().rstrip(".")
     if not rest or rest.lower() in {"started", "help", "ready", "up", "out", "going", "around"}:
         return None  # "Getting started", "Getting help": a section, not a task
