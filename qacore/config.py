@@ -109,14 +109,16 @@ class DatasetConfig(_Section):
     # is asked with the template's examples and with examples from the workspace's own pairs, the first candidate
     # that passes the gates is kept. The cap keeps a large corpus's build within minutes on a CPU: on the 18F
     # handbook 150 facts (538 prompts with the eval paraphrases) took the build to 563 s, 2.9x its ingest, for 57
-    # accepted LLM pairs (38 of 149 first candidates, 19 of 149 second ones), so the default asks 60.
+    # accepted LLM pairs (38 of 149 first candidates, 19 of 149 second ones), so the default asked 60; since the
+    # sentence rules and task headings cover most chunks (issue 13), 60 facts gave 22 pairs for ~240 s: now 30.
     llm_candidates_per_fact: int = Field(2, ge=1, le=8, description="LLM question candidates per fact (prompt "
                                                                     "variants)")
-    llm_max_facts: int = Field(60, ge=0, le=1_000_000, description="facts the LLM writes questions for, per build")
+    llm_max_facts: int = Field(30, ge=0, le=1_000_000, description="facts the LLM writes questions for, per build")
     paraphrase_eval: bool = Field(True, description="eval questions are LLM paraphrases of the extracted ones")
     # on the 18F handbook the LLM-free rules give ~400 eval questions, and paraphrasing all of them took the default
-    # build to 766 s, 3.3x its ingest (523 prompts at ~1.15 s on 2 cores); 100, evenly spread, keep it near 2x
-    paraphrase_max: int = Field(100, ge=0, le=1_000_000, description="eval questions paraphrased per build (evenly "
+    # build to 766 s, 3.3x its ingest (523 prompts); with 81 paraphrases and 60 facts it still took 585 s (2.6x:
+    # 201 prompts at ~2 s on 2 cores), so the defaults are 60 paraphrases, evenly spread, and 30 facts
+    paraphrase_max: int = Field(60, ge=0, le=1_000_000, description="eval questions paraphrased per build (evenly "
                                                                        "spread; the rest keep their wording)")
     generation_batch_size: int = Field(8, ge=1, le=512)
 

@@ -288,7 +288,8 @@ def test_paraphrases_are_capped_and_spread(workspace, fake_backend):
     build to 3.3x its ingest); the ones asked are spread over the eval split, the rest keep their wording."""
     from ingest.dataset.build import spread
 
-    assert spread(list(range(10)), 3) == [0, 4, 8] and spread(list(range(3)), 5) == [0, 1, 2]
+    assert spread(list(range(10)), 3) == [0, 3, 6] and spread(list(range(3)), 5) == [0, 1, 2]
+    assert len(spread(list(range(401)), 100)) == 100
     assert spread(list(range(10)), 0) == []
     ws, config, _ = workspace
     capped = config.model_copy(update={"dataset": config.dataset.model_copy(update={"paraphrase_max": 0})})

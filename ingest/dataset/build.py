@@ -130,8 +130,9 @@ def spread(items: list, n: int) -> list:
     every part of the corpus rather than its first documents."""
     if n <= 0:
         return []
-    step = -(-len(items) // n)  # ceil
-    return items[::step] if step > 1 else list(items)
+    if len(items) <= n:
+        return list(items)
+    return [items[i * len(items) // n] for i in range(n)]
 
 
 def assign_splits(groups: list[str], eval_share: float) -> dict[str, str]:
