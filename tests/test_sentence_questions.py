@@ -189,6 +189,7 @@ def test_a_question_that_does_not_name_its_topic_gets_the_page_title():
     assert with_topic("Who approves it?", "Employee resources") == "Who approves it?"
     assert page_topic("Play 3 - Observe and learn before you cause unnecessary churn in the new team") == "Play 3"
     assert page_topic("18F / TTS handbook (a real employee handbook)") == "18F / TTS handbook"
+    assert page_topic("Logging in &amp; Networks") == "Logging in & Networks"  # an HTML entity in a page title
 
 
 def test_statement_fallback_for_sentences_no_wh_rule_phrases(ask):

@@ -13,6 +13,7 @@ over?" on "Leave types") is left as it is.
 
 from __future__ import annotations
 
+import html
 import re
 
 from qacore.support import content_words, stem
@@ -32,7 +33,7 @@ def page_topic(title: str) -> str:
     """The title as a short topic: parentheticals out, and a title with parts ("Welcome to Fernhill: Onboarding
     Guide for New Starters", "Play 3 - Observe and learn before ...") reduced to its most topical short part; an
     all-capitals title in title case."""
-    topic = re.sub(r"\s*\([^)]*\)", "", title or "").strip()
+    topic = re.sub(r"\s*\([^)]*\)", "", html.unescape(title or "")).strip()  # "Logging in &amp; Networks"
     topic = re.sub(r"\s+", " ", topic).strip(" -–—:|")
     if topic.isupper():
         topic = topic.title()
