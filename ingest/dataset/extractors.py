@@ -49,25 +49,26 @@ _GENERIC_KEYS = {"note", "example", "tip", "warning", "important", "see also", "
                  "prompt", "completion"}
 
 
-FAQ_SECTION_WORDS = 110  # a whole FAQ answer up to this long is taken whole (under the 120-word answer gate)
+SECTION_WORDS = 110  # a section up to this long is one answer, taken whole (under the 120-word answer gate)
 
 
-def _first_paragraph_after(text: str, pos: int) -> tuple[int, int] | None:
-    """The answer that follows a question heading: the whole section up to the next heading when it is short
+def section_answer(text: str, pos: int, max_words: int = SECTION_WORDS) -> tuple[int, int] | None:
+    """The answer under a heading that ends at `pos`: the whole section up to the next heading when it is short
     (the third hand check on 18F found FAQ answers cut after their first paragraph, with the rules that follow
-    left out), else its first paragraph."""
-    rest = text[pos:]
-    m = re.search(r"\S", rest)
-    if not m:
+    left out), else its first paragraph, with the list it introduces when it ends with a colon. Shared by the
+    FAQ extractor and the task headings (from_headings.py)."""
+    m = re.search(r"\S", text[pos:])
+    if not m or text[pos + m.start()] == "#":
         return None
     start = pos + m.start()
-    if text[start] == "#":
-        return None
     section = re.search(r"\n#{1,6}\s", text[start:])
     end = start + (section.start() if section else len(text) - start)
-    if len(text[start:end].split()) > FAQ_SECTION_WORDS:
-        end_match = re.search(r"\n\s*\n|\n#{1,6}\s", text[start:])
-        end = start + (end_match.start() if end_match else len(text) - start)
+    if len(text[start:end].split()) > max_words:
+        paragraphs = re.split(r"\n\s*\n", text[start:end])
+        first = paragraphs[0]
+        if first.rstrip().endswith(":") and len(paragraphs) > 1 and paragraphs[1].lstrip().startswith(("-", "*", "1")):
+            first = text[start:end][:text[start:end].index(paragraphs[1]) + len(paragraphs[1])]
+        end = start + len(first)
     end = start + len(text[start:end].rstrip())
     return (start, end) if end - start >= 3 else None
 
@@ -95,7 +96,7 @@ def as_question(heading: str) -> str:
 
 def faq_pairs(text: str, chunk_id: int, source: str) -> Iterator[ExtractedPair]:
     for m in _HEADING_Q.finditer(text):
-        span = _first_paragraph_after(text, m.end())
+        span = section_answer(text, m.end())
         question = as_question(m.group("q").strip())
         if span and not _not_an_faq(question, text[span[0]:span[1]].strip()):
             yield ExtractedPair(question, text[span[0]:span[1]].strip(), chunk_id, source, *span, "faq-heading")

@@ -6,7 +6,8 @@ what the sentence rules must not ask about one by one ("Should you click Continu
 the 18F handbook 157 of the chunks without a pair started with such a heading ("Requesting leave", "Submitting an
 evaluation", "Cancel an absence request"). The heading names the task, so the question is the task asked as "How
 do I ...?"; the answer is the section's text up to the next heading when it is short enough to be one answer
-(`MAX_ANSWER_WORDS`), else its first paragraph with the list it introduces. A question must retrieve its own
+(extractors.SECTION_WORDS), else its first paragraph with the list it introduces (`extractors.section_answer`,
+shared with the FAQ extractor). A question must retrieve its own
 chunk in the top k, like the sentence rules' (from_sentences.py).
 """
 
@@ -15,39 +16,20 @@ from __future__ import annotations
 import re
 
 from ingest.dataset.clauses import load_parser
-from ingest.dataset.extractors import ExtractedPair
+from ingest.dataset.extractors import SECTION_WORDS, ExtractedPair, section_answer
 from ingest.dataset.topic import with_topic
 from qacore.retrieval import Retriever
 from qacore.store import Chunk
 
 _HEADING = re.compile(r"\A\s*#{2,6}\s+(?P<h>[^\n#]{4,120}?)\s*#*\s*\n")  # a page title (#) names a page, not a task
 _NEXT_HEADING = re.compile(r"\n#{1,6}\s")
-MAX_ANSWER_WORDS = 110  # under the answer gate's 120 (gates.GateLimits.max_answer_words)
+MIN_LEAD_WORDS = 12  # a first paragraph shorter than this, cut from a long section, is a lead-in, not the answer
 # verb headings that name no task a person would ask how to do
 _NOT_A_TASK = {"go", "be", "have", "do", "see", "know", "learn", "make", "keep", "stay", "start", "wrap",
                "look", "move", "overcome", "interact", "build", "work", "understand", "play"}
 # an answer that only leads into what follows, promises content later, points elsewhere or greets answers nothing
 _NO_ANSWER = re.compile(r"\b(?:below|the following|as follows|will be updated|to be determined|tbd|coming soon)\b|"
                         r"^\W*(?:see|visit|refer to|check out|read|review|go to|welcome)\b", re.IGNORECASE)
-
-
-def _answer_span(text: str, start: int) -> tuple[int, int] | None:
-    """The section body after the heading: whole when short, else its first paragraph and the list after it."""
-    end_match = _NEXT_HEADING.search(text, start)
-    end = end_match.start() if end_match else len(text)
-    body = text[start:end].strip()
-    if not body:
-        return None
-    first = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-    if len(body.split()) <= MAX_ANSWER_WORDS:
-        return first, first + len(body)
-    paragraphs = re.split(r"\n\s*\n", body)
-    taken = paragraphs[0]
-    if taken.rstrip().endswith(":") and len(paragraphs) > 1 and paragraphs[1].lstrip().startswith(("-", "*", "1")):
-        taken = f"{taken}\n\n{paragraphs[1]}"
-    if len(taken.split()) > MAX_ANSWER_WORDS or len(taken.split()) < 12:
-        return None  # a one-line lead-in to a long section is not the answer
-    return first, first + len(taken)
 
 
 def task_question(heading_doc) -> str | None:
@@ -87,9 +69,16 @@ def heading_pairs(chunks: list[Chunk], retriever: Retriever) -> list[ExtractedPa
     candidates: list[ExtractedPair] = []
     for (chunk, match), doc in zip(found, nlp.pipe([m.group("h") for _, m in found], batch_size=64), strict=True):
         question = task_question(doc)
-        span = _answer_span(chunk.text, match.end()) if question else None
-        if question and span and not _NO_ANSWER.search(chunk.text[span[0]:span[1]].split("\n\n")[0]):
-            candidates.append(ExtractedPair(with_topic(question, chunk.title), chunk.text[span[0]:span[1]],
-                                            chunk.id, chunk.source, span[0], span[1], "task"))
+        span = section_answer(chunk.text, match.end()) if question else None
+        if not span:
+            continue
+        answer = chunk.text[span[0]:span[1]]
+        section = _NEXT_HEADING.split(chunk.text[span[0]:], maxsplit=1)[0]
+        cut = len(section.split()) > SECTION_WORDS  # the answer is only the section's first paragraph
+        if cut and not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS or _NO_ANSWER.search(
+                answer.split("\n\n")[0]):
+            continue
+        candidates.append(ExtractedPair(with_topic(question, chunk.title), answer, chunk.id, chunk.source, *span,
+                                        "task"))
     top = retriever.search_ids_many([c.question for c in candidates])
     return [c for c, ids in zip(candidates, top, strict=True) if c.chunk_id in ids]

@@ -144,8 +144,4 @@ def statement_questions(sent):
         return  # "Is your ticket for a specified time, which can be problematic ...?": one plain clause only
     body = "".join((t.lemma_ if lemma_root and t.i == root.i else t.text) + t.whitespace_ for t in rest)
     who = subject.lower_ if subject.lower_ in {"you", "we"} else lower_first(text_of(tokens), tokens[0])
-    yield finish(f"{asks} {who} {have_to}{text_of_plain(body)}"), "statement"
-
-
-def text_of_plain(body: str) -> str:
-    return " ".join(body.split()).strip(" ,;:")
+    yield finish(f"{asks} {who} {have_to}{' '.join(body.split())}"), "statement"
