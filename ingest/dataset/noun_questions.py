@@ -1,0 +1,179 @@
+"""Who/what/where questions about a noun phrase of the sentence: the definition, agent, object and place rules.
+
+Split out of sentence_questions.py (which keeps the registry, the ranking prior and the clause rules: number, time,
+condition, purpose, imperative) when it passed 500 lines. These rules remove a noun phrase from the sentence and
+ask for it, so what goes wrong is the noun phrase: a thing asked with "who", two things joined by "and" asked as
+one, a vague object ("additional time"), a place left half in the question. Each refusal below names the hand
+check on 18F that found it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dataset.clauses import (
+    DEMONSTRATIVE,
+    MODALS,
+    PEOPLE,
+    finish,
+    is_imperative,
+    lower_first,
+    question_about,
+    subject_of,
+    subtree,
+    text_of,
+    third_person,
+    third_person_from_lemma,
+)
+
+_TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "time", "hour", "hours", "minute",
+               "minutes", "morning", "evening", "night"}
+_IMPERATIVE_OBJECT_VERBS = {"use", "submit", "email", "contact", "complete", "cancel", "file", "request", "notify",
+                            "call", "install", "enable", "update", "bring", "wear", "include", "attach", "send"}
+_DOCUMENTS = {"overview", "guide", "page", "pages", "document", "handbook", "playbook", "policy", "template", "form",
+              "checklist", "website", "site", "doc", "docs", "spreadsheet", "article", "post", "blog"}
+
+_VACUOUS_VERBS = {"have", "continue", "want", "need", "like", "seem", "become", "include", "do", "mean", "show", "feel",
+                  "look", "get", "make", "take", "try", "use", "see", "know", "think", "believe", "hope", "love"}
+_GENERIC_OBJECTS = {"space", "information", "thing", "things", "stuff", "way", "ways", "lot", "example", "examples",
+                    "part", "time", "sense", "use", "place", "idea", "ideas", "option", "options"}
+
+_PLACE_VERBS = {"find", "locate", "access", "store", "keep", "post", "save", "upload", "submit", "file", "enter",
+                "request", "report", "book", "log", "record", "track", "download", "share", "ask", "send", "sign"}
+
+
+def definition_questions(sent):
+    root = sent.root
+    subject = subject_of(root)
+    if subject is None or subject.pos_ == "PRON" or subject.lower_ in {"one", "goal", "purpose", "part", "example"}:
+        return
+    tokens = subtree(subject)
+    if any(t.like_num or t.lower_ in DEMONSTRATIVE for t in tokens):
+        return
+    specific = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens)
+    if not specific or len(tokens) > 8 or tokens[0].i != sent.start and sent[0].i not in {t.i for t in tokens}:
+        return
+    if any(t.dep_ == "cc" for t in tokens):
+        return  # "Google Meet and Zoom are ...": two things, one question would misname them
+    text = re.split(r"\s[-–—]\s", lower_first(text_of(tokens), tokens[0]))[0]
+    if "(" in text:
+        if not text.endswith(")"):
+            return  # "Domestic employees teleworking overseas (DETO) arrangements"
+        text = text[:text.rindex("(")].strip()
+    plural = subject.tag_ == "NNS" or root.lower_ == "are"  # "HR Links" names one system; "The CoEs are ..."
+    if any(c.dep_ == "aux" for c in root.children):
+        return
+    if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in root.children):
+        yield finish(f"What {'are' if plural else 'is'} {text}"), "definition"
+    elif root.lemma_ in {"mean", "stand"} and root.tag_ in {"VBZ", "VBP"}:
+        yield finish(f"What {'do' if plural else 'does'} {text} {'mean' if root.lemma_ == 'mean' else 'stand for'}"), \
+            "definition"
+
+
+def agent_questions(sent):
+    root = sent.root
+    subject = subject_of(root)
+    if root.pos_ != "VERB" or subject is None or subject.dep_ != "nsubj" or subject.pos_ == "PRON":
+        return
+    if root.tag_ not in {"VBZ", "VBP"} and not any(c.dep_ == "aux" and c.lower_ in MODALS
+                                                          for c in root.children):
+        return
+    tokens = subtree(subject)
+    if tokens[0].i != sent.start or len(tokens) > 6:
+        return
+    person = subject.ent_type_ in {"PERSON", "ORG", "NORP"} or subject.lemma_.lower() in PEOPLE
+    if any(t.lower_ in _DOCUMENTS for t in tokens) or root.tag_ == "VBD" and subject.pos_ != "PROPN":
+        return  # "TTS Onboarding Buddies Overview explains ...": a document; "Password changed whenever ...": no verb
+    if not person or root.lemma_ in _VACUOUS_VERBS or tokens[0].lower_ in {"our", "your", "their", "my", "many",
+                                                                               "some", "most"}:
+        # only "Who ...?" about a person, team or organisation named in the answer: the first hand check on 18F
+        # found "What has a great list of ...?", "Who has a mentoring program?", "Who continues to adjust ...?"
+        # and "Our team helps ..." (an answer that names no one) in 8 of 12 agent questions
+        return
+    rest = [t for t in sent if t.i > tokens[-1].i and not (t.is_punct and t.i == sent.end - 1)]
+    if sum(not t.is_stop and t.is_alpha for t in rest) < 3:
+        return
+    words = [third_person(t) if t.i == root.i else t.text for t in rest]
+    spaces = [t.whitespace_ for t in rest]
+    body = "".join(w + s for w, s in zip(words, spaces, strict=True))
+    if len(body.split()) <= 18:
+        yield finish(f"Who {body}"), "agent"
+
+
+def object_questions(sent):
+    """"18F uses Slack for chat." -> "What does 18F use for chat?"; "You should notify your supervisor." ->
+    "Who should you notify?". The object must be a noun phrase, the subject specific or "you"/"we"."""
+    root = sent.root
+    subject = subject_of(root)
+    if root.pos_ != "VERB" or subject is not None and subject.dep_ != "nsubj" or root.tag_ == "VBN":
+        return
+    if subject is None and not is_imperative(root) or subject is not None and subject.pos_ == "PRON" \
+            and subject.lower_ not in {"you", "we"}:
+        return
+    if sum(c.dep_ in {"dobj", "dative"} for c in root.children) > 1 or any(t.text == "," for t in sent):
+        return  # "send your supervisor a survey": two objects; a comma: the question keeps a dangling phrase
+    for obj in root.children:
+        if obj.dep_ != "dobj" or obj.pos_ not in {"NOUN", "PROPN"} or any(t.like_num for t in obj.subtree):
+            continue
+        if is_imperative(root) and root.lemma_ not in _IMPERATIVE_OBJECT_VERBS:
+            continue  # "See our handbook page for ...": navigation, not a fact
+        if root.lemma_ in {"have", "get", "make", "take"} or obj.lower_ in _TIME_WORDS | _GENERIC_OBJECTS or \
+                root.lemma_ in {"need", "want", "value"} and (subject is None or subject.lower_ not in {"you", "we"}):
+            continue  # "What does the cafeteria have?", "begin the day after ..." (a misparsed time)
+        tokens = subtree(obj)
+        if len(tokens) > 8:
+            continue
+        # names of people are redacted before this runs, so a PERSON here is mostly a tool ("We use Gmail")
+        person = obj.lemma_.lower() in PEOPLE
+        q = question_about(root, "who" if person else "what", {t.i for t in tokens})
+        if q and len(q.split()) >= 5:
+            yield q, "object"
+
+
+def place_questions(sent):
+    """"Submit your timesheet in HR Links." -> "Where do you submit your timesheet?" for verbs of finding and
+    filing, where the place is the fact a person asks for."""
+    root = sent.root
+    if root.pos_ != "VERB" or root.lemma_ not in _PLACE_VERBS:
+        return
+    for prep in root.children:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "on", "at", "through", "via"} or not objects:
+            continue
+        if objects[0].pos_ not in {"NOUN", "PROPN"} or objects[0].lower_ in _TIME_WORDS or prep.i < root.i:
+            continue
+        q = question_about(root, "where", {t.i for t in prep.subtree})
+        if q and len(q.split()) >= 5:
+            yield q, "place"
+
+
+def passive_agent_questions(sent):
+    """"Leave requests are approved by your supervisor." -> "Who approves leave requests?"."""
+    root = sent.root
+    subject = subject_of(root)
+    agent = next((c for c in root.children if c.dep_ == "agent"), None)
+    if root.tag_ != "VBN" or subject is None or subject.dep_ != "nsubjpass" or agent is None:
+        return
+    if subject.pos_ == "PRON" or subject.i > root.i:
+        return
+    objects = [c for c in agent.children if c.dep_ == "pobj"]
+    if not objects or objects[0].pos_ not in {"NOUN", "PROPN"}:
+        return
+    modal = next((c.lower_ for c in root.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+    if any(c.dep_ == "aux" and c.lower_ not in MODALS for c in root.children) or \
+            any(c.dep_ == "neg" for c in root.children):
+        return  # "has been approved", "is not approved": the active form would need more care than it is worth
+    person = objects[0].ent_type_ in {"PERSON", "ORG"} or objects[0].lemma_.lower() in PEOPLE
+    if not person:
+        return  # "What appoints the coordinator?" for "TTS leadership": only people get a question
+    verb = f"{modal} {root.lemma_}" if modal else third_person_from_lemma(root.lemma_, root)
+    subject_tokens = subtree(subject)
+    if subject_tokens[0].i != sent.start:
+        return
+    removed = {t.i for t in subject_tokens} | {t.i for t in agent.subtree} | {root.i} | \
+        {c.i for c in root.children if c.dep_ in {"aux", "auxpass"}}
+    rest = [t for t in sent if t.i not in removed and not (t.is_punct and t.i == sent.end - 1)]
+    if any(t.head.i in removed and t.head.i not in {root.i} and t.head.i != t.i for t in rest):
+        return
+    thing = lower_first(text_of(subject_tokens), subject_tokens[0])
+    yield finish(f"Who {verb} {thing} {text_of(rest)}"), "agent"
