@@ -107,10 +107,15 @@ def test_real_tables_read_as_a_person_would_ask():
                 "All 18F staff,  and open to TTS guests | 75 minutes fortnightly on Fridays |\n")
     pairs = list(table_pairs(meetings, 1, "internal-communications.md", "Internal communications"))
     assert [(p.question, p.answer) for p in pairs] == [
-        ("What are the attendees for 18F Team Coffee in the Internal communications?",
+        ("Internal communications: what are the attendees for 18F Team Coffee?",
          "All 18F staff,  and open to TTS guests"),
-        ("What is the timing for 18F Team Coffee in the Internal communications?", "75 minutes fortnightly on Fridays"),
+        ("Internal communications: what is the timing for 18F Team Coffee?", "75 minutes fortnightly on Fridays"),
     ]
+    # a page named by a topic goes in front ("... in the Mission, approach, and history?" read as residue, round 4);
+    # a document's name stays after "in the"
+    assert table_question("18F common approach", "Staffing", "Mission, approach, and history") == (
+        "Mission, approach, and history: what is the 18F common approach for Staffing?")
+    assert table_question("Timing", "Team Coffee", "Meetings Guide") == "What is the timing for Team Coffee in the Meetings Guide?"
     # a billing code under a column that is not a quantity, and *NA*, are not facts to ask about
     tock = ("| Work type | CoE feds | 18F |\n|-----------|----------|-----|\n"
             "| Hiring & onboarding (18F) | *NA* | 1241 |\n")
@@ -118,7 +123,7 @@ def test_real_tables_read_as_a_person_would_ask():
     # a number under a quantity column is
     hours = "| Day | Hours |\n|---|---|\n| Thursday | 7 |\n"
     assert [p.question for p in table_pairs(hours, 1, "work-schedules.md", "Work schedules")] == [
-        "What are the hours for Thursday in the Work schedules?"]
+        "Work schedules: what are the hours for Thursday?"]
     # a totals row, a quoted example as the row key, a header that trails off
     assert list(table_pairs("| Day | Hours |\n|---|---|\n| **Week 1 Total**|**37** |\n", 1, "w.md", "W")) == []
     quotes = ("| Less like...      | More like... |\n|---|---|\n"

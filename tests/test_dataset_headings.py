@@ -84,3 +84,13 @@ def test_title_case_names_and_page_titles_are_not_tasks(nlp):
     assert heading_pairs([_chunk(1, "# Request leave\n\nSubmit a request in HR Links two weeks before you go, "
                                     "and tell your supervisor about the dates you plan to be away.\n")],
                          _Retriever([1])) == []
+
+
+def test_advice_and_double_task_headings_are_not_tasks(nlp):
+    """18F (fourth hand check): "Consider the forum" -> "how do I consider the forum?", "Use your travel card when
+    possible", "Join the research guild!", "Updating your address & notifying benefits companies"."""
+    for heading in ("Consider the forum", "Use your travel card when possible", "Join the research guild!",
+                    "Updating your address & notifying benefits companies",
+                    "Help partners make the most of these new tools"):
+        assert task_question(nlp(heading)) is None, heading
+    assert task_question(nlp("Cancel transit benefit")) == "How do I cancel transit benefit?"

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ingest.dataset.topic import page_topic
+
 
 @dataclass
 class ExtractedPair:
@@ -49,7 +51,9 @@ _GENERIC_KEYS = {"note", "example", "tip", "warning", "important", "see also", "
                  "prompt", "completion"}
 
 
-SECTION_WORDS = 110  # a section up to this long is one answer, taken whole (under the 120-word answer gate)
+# a section up to this long is one answer, taken whole (under the answer gate, gates.GateLimits.max_answer_words):
+# at 110 words the fourth hand check on 18F still found 4 of 8 FAQ answers cut before their list or alternative ended
+SECTION_WORDS = 160
 
 
 def section_answer(text: str, pos: int, max_words: int = SECTION_WORDS) -> tuple[int, int] | None:
@@ -218,14 +222,28 @@ def table_question(column: str, row_key: str, title: str) -> str:
     phrase; a label header ('Who it is for', 'Report to') is quoted; a generic one ('Value') leaves the row key
     as the subject."""
     title = clean_title(title)
+    if title and not _DOCUMENT_TITLE.search(title):
+        # a page named by its topic ("Mission, approach, and history") goes in front, as topic.py does for rule
+        # questions: "... for Staffing in the Mission, approach, and history?" read as template residue (18F)
+        topic = page_topic(title)
+        question = table_question(column, row_key, "")
+        return f"{topic}: {question[:1].lower()}{question[1:]}" if topic else question
     where = f" in the {title}" if title else ""
     if _is_label(column):
-        return f"In the {title or 'table'}, what does '{column}' say for {row_key}?"
+        return f"In the {title}, what does '{column}' say for {row_key}?" if title else \
+            f"What does '{column}' say for {row_key}?"
     if column.lower() in _GENERIC_COLUMNS:
         return f"What {_be(row_key)} the {_lower(row_key)}{where}?"
     if column.isupper() and len(column) <= 4:  # a qualifier such as a country code: "| Laptop | ... | UK |"
         return f"What {_be(row_key)} the {_lower(row_key)} for the {column}{where}?"
     return f"What {_be(column)} the {_lower(column)} for {row_key}{where}?"
+
+
+# a title that names a document ("in the VPN Guide" reads well) rather than a topic ("in the Mission, approach, and
+# history" does not)
+_DOCUMENT_TITLE = re.compile(r"\b(?:policy|policies|guide|faq|faqs|runbook|handbook|overview|manual|procedures?|"
+                             r"playbook|wiki|rules|terms|agreement|plan|standards?|checklist|catalog(?:ue)?)"
+                             r"(?:\s+\d{4})?$", re.IGNORECASE)
 
 
 def _unaskable_cell(column: str, row_key: str, value: str) -> bool:
@@ -242,9 +260,10 @@ def _unaskable_cell(column: str, row_key: str, value: str) -> bool:
     return len(value.split()) > 60
 
 
-_QUANTITY_COLUMN = re.compile(r"\bper\b|hours?|days?|weeks?|months?|years?|minutes?|cost|amount|rate|limit|price|fee|"
-                              r"maximum|minimum|max|min|number|count|total|percent|%|\$|size|budget|allowance",
-                              re.IGNORECASE)
+# whole words: "min" inside "Administrative" made a billing code ("| Administrative & supervisory | 1814 |") a quantity
+_QUANTITY_COLUMN = re.compile(r"(?<!\w)(?:per|hours?|days?|weeks?|months?|years?|minutes?|cost|amount|rate|limit|price|"
+                              r"fees?|maximum|minimum|max|min|number|count|total|percent|%|\$|size|budget|allowance)"
+                              r"(?!\w)", re.IGNORECASE)
 
 
 def table_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:

@@ -26,7 +26,14 @@ _NEXT_HEADING = re.compile(r"\n#{1,6}\s")
 MIN_LEAD_WORDS = 12  # a first paragraph shorter than this, cut from a long section, is a lead-in, not the answer
 # verb headings that name no task a person would ask how to do
 _NOT_A_TASK = {"go", "be", "have", "do", "see", "know", "learn", "make", "keep", "stay", "start", "wrap",
-               "look", "move", "overcome", "interact", "build", "work", "understand", "play"}
+               "look", "move", "overcome", "interact", "build", "work", "understand", "play",
+               # advice, not a procedure: "Consider the forum", "Help partners make the most of ...", "Use your
+               # travel card when possible" became "how do I consider the forum?" (fourth hand check on 18F)
+               "consider", "help", "use", "think", "remember", "try", "avoid", "respect", "assume", "embrace",
+               "celebrate", "expect", "trust", "focus", "prioritize", "encourage", "value", "lead", "practice"}
+# a heading with these is advice or a pair of tasks: "Use your travel card when possible", "Updating your address &
+# notifying benefits companies", "Join the research guild!"
+_NOT_ONE_TASK = {"&", "when", "if", "whenever", "possible", "these", "this", "those", "that"}
 # an answer that only leads into what follows, promises content later, points elsewhere or greets answers nothing
 _NO_ANSWER = re.compile(r"\b(?:below|the following|as follows|will be updated|to be determined|tbd|coming soon)\b|"
                         r"^\W*(?:see|visit|refer to|check out|read|review|go to|welcome)\b", re.IGNORECASE)
@@ -44,7 +51,8 @@ def task_question(heading_doc) -> str | None:
         return None  # "Parking", "Onboarding process": a noun, the tagger's NN for a gerund is only taken with -ing
     if first.lower_.endswith("ing") and lemma == first.lower_:
         return None  # the lemmatizer did not know it as a verb
-    if lemma in _NOT_A_TASK or any(t.text in {"?", "!", ":", "(", "[", "|"} for t in tokens):
+    if lemma in _NOT_A_TASK or any(t.text in {"?", "!", ":", "(", "[", "|"} or t.lower_ in _NOT_ONE_TASK
+                                   for t in tokens):
         return None
     if first.tag_ == "VB" and all(t.text[:1].isupper() for t in tokens if t.is_alpha and len(t.text) > 3):
         return None  # "Leave Policy", "Travel Card": a Title Case name, not an imperative

@@ -12,6 +12,7 @@ the chunk.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -59,6 +60,16 @@ def answer_end(sentences: list, n: int):
     return sent
 
 
+_HEADING_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*#*$", re.MULTILINE)
+
+
+def section_headings(chunk: Chunk, offset: int) -> list[str]:
+    """The headings a sentence at `offset` of the chunk sits under: the chunk's heading path, ended by the last
+    heading inside the chunk before the sentence when there is one."""
+    inside = _HEADING_LINE.findall(chunk.text, 0, offset)
+    return [*chunk.heading_path, inside[-1]] if inside else list(chunk.heading_path)
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -83,9 +94,13 @@ def sentence_pairs(chunks: list[Chunk], retriever: Retriever, per_chunk: int,
             stats.sentences += 1
             if usable_sentence(sent):
                 stats.usable_chunks.add(chunk.id)
-            # a question that does not name its page's topic gets the title in front (ingest/dataset/topic.py)
-            questions = [replace(q, question=with_topic(q.question, chunk.title)) for q in sentence_questions(sent)]
-            if not questions or _overlaps(span.chunk_span(sent.start_char, sent.end_char), taken.get(chunk.id, [])):
+            sentence_span = span.chunk_span(sent.start_char, sent.end_char)
+            # a question that does not name its page's topic gets the title in front, and its section when it leans
+            # on it ("the user") (ingest/dataset/topic.py)
+            headings = section_headings(chunk, sentence_span[0])
+            questions = [replace(q, question=with_topic(q.question, chunk.title, headings))
+                         for q in sentence_questions(sent)]
+            if not questions or _overlaps(sentence_span, taken.get(chunk.id, [])):
                 continue
             last = answer_end(sentences, n)
             stats.with_question += 1

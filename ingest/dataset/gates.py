@@ -27,7 +27,7 @@ _PLACEHOLDER = re.compile(r"\[(?:PERSON|EMAIL|PHONE|CARD|IBAN|SSN|SECRET|PRIVATE
 class GateLimits:
     min_question_words: int = 4
     max_question_words: int = 40
-    max_answer_words: int = 120
+    max_answer_words: int = 170  # a whole FAQ or procedure section (extractors.SECTION_WORDS)
     duplicate_cosine: float = 0.95
 
 

@@ -38,6 +38,10 @@ _VACUOUS_VERBS = {"have", "continue", "want", "need", "like", "seem", "become", 
 _GENERIC_OBJECTS = {"space", "information", "thing", "things", "stuff", "way", "ways", "lot", "example", "examples",
                     "part", "time", "sense", "use", "place", "idea", "ideas", "option", "options"}
 
+_EVALUATIVE = {"good", "great", "safe", "best", "better", "easy", "useful", "helpful", "important", "nice", "excellent",
+              "common", "popular", "fine", "reasonable", "wonderful", "awesome", "valuable"}
+_LOCATIVE = {"in", "on", "at", "near", "next", "beside", "behind", "inside", "outside", "above", "below", "under",
+             "across", "opposite", "by", "through", "via"}
 _PLACE_VERBS = {"find", "locate", "access", "store", "keep", "post", "save", "upload", "submit", "file", "enter",
                 "request", "report", "book", "log", "record", "track", "download", "share", "ask", "send", "sign"}
 
@@ -61,9 +65,14 @@ def definition_questions(sent):
             return  # "Domestic employees teleworking overseas (DETO) arrangements"
         text = text[:text.rindex("(")].strip()
     plural = subject.tag_ == "NNS" or root.lower_ == "are"  # "HR Links" names one system; "The CoEs are ..."
+    if root.lower_ == "are" and subject.tag_ in {"NN", "NNP"}:
+        return  # "[typefaces from the] U.S. Web Design System are ...": the real subject was lost before it
     if any(c.dep_ == "aux" for c in root.children):
         return
-    if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in root.children):
+    attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if attr is not None and any(c.lower_ in _EVALUATIVE for c in attr.children):
+        return  # "Typefaces from USWDS are a safe starting choice": advice, not what they are
+    if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and attr is not None:
         yield finish(f"What {'are' if plural else 'is'} {text}"), "definition"
     elif root.lemma_ in {"mean", "stand"} and root.tag_ in {"VBZ", "VBP"}:
         yield finish(f"What {'do' if plural else 'does'} {text} {'mean' if root.lemma_ == 'mean' else 'stand for'}"), \
@@ -90,9 +99,12 @@ def agent_questions(sent):
         # found "What has a great list of ...?", "Who has a mentoring program?", "Who continues to adjust ...?"
         # and "Our team helps ..." (an answer that names no one) in 8 of 12 agent questions
         return
+    if any(t.dep_ == "cc" for t in tokens):
+        return  # "FISMA Moderate and FISMA High will require ...": two things, and things are not a "who"
     rest = [t for t in sent if t.i > tokens[-1].i and not (t.is_punct and t.i == sent.end - 1)]
-    if sum(not t.is_stop and t.is_alpha for t in rest) < 3:
-        return
+    if sum(not t.is_stop and t.is_alpha for t in rest) < 3 or any(
+            c.dep_ == "dobj" and c.lower_ in _GENERIC_OBJECTS for c in root.children):
+        return  # "Who will require additional time?": for what is not said (fourth hand check on 18F)
     words = [third_person(t) if t.i == root.i else t.text for t in rest]
     spaces = [t.whitespace_ for t in rest]
     body = "".join(w + s for w, s in zip(words, spaces, strict=True))
@@ -142,6 +154,8 @@ def place_questions(sent):
             continue
         if objects[0].pos_ not in {"NOUN", "PROPN"} or objects[0].lower_ in _TIME_WORDS or prep.i < root.i:
             continue
+        if any(c.dep_ == "prep" and c.i != prep.i and c.lower_ in _LOCATIVE for c in root.children):
+            continue  # "Where can bins be found near the printer?": half the place stays in the question
         q = question_about(root, "where", {t.i for t in prep.subtree})
         if q and len(q.split()) >= 5:
             yield q, "place"

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 _LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")  # keep the link text, drop the target
 _DROP = re.compile(r"\{%[^%\n]{0,300}%\}|\{\{[^}\n]{0,300}\}\}|<[^>\n]{1,200}>|\*\*|__|(?<!`)`(?!`)")  # single backticks only: a ``` fence must stay visible
+# the 18F handbook names a Slack channel with a Liquid tag 286 times; dropped, it left "Come chat in  if ..." and
+# the sentence was refused as a broken link
+_SLACK_CHANNEL = re.compile(r'\{%-?\s*slack_channel\s+"([\w.-]{1,80})"\s*-?%\}')
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _BARE_URL = re.compile(r"https?://\S+")
@@ -50,6 +53,12 @@ def _copy_dropping(raw: str, start: int, end: int, out: list[str], positions: li
         out.extend(raw[pos:match.start()])
         positions.extend(range(pos, match.start()))
         pos = match.end()
+        channel = _SLACK_CHANNEL.fullmatch(match.group(0))
+        if channel:  # "Come chat in {% slack_channel "product-design" %}" -> "Come chat in #product-design"
+            out.append("#")
+            positions.append(match.start())
+            out.extend(channel.group(1))
+            positions.extend(range(match.start() + channel.start(1), match.start() + channel.end(1)))
     out.extend(raw[pos:end])
     positions.extend(range(pos, end))
 

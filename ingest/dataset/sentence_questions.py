@@ -116,6 +116,8 @@ def _count_phrase(noun, np_tokens) -> list:
 
 def _number_questions(sent):
     root = sent.root
+    if any(t.dep_ == "mark" and t.lower_ in {"while", "whereas"} for t in sent):
+        return  # "Some agreements take 10 days, while others take up to 90": the contrast stays in the question
     for token in sent:
         if not (token.like_num and token.dep_ == "nummod" and token.head.pos_ in {"NOUN", "SYM", "PROPN"}):
             continue
@@ -125,6 +127,8 @@ def _number_questions(sent):
             continue  # "1102 experience" is a code, not a count
         if re.fullmatch(r"(?:19|20)\d\d", token.text) or noun.lower_ in _NOT_A_COUNT or token.lower_ == "one":
             continue
+        if token.i > sent.start and sent.doc[token.i - 1].lower_ == "between":
+            continue  # "between 15 minutes and 20 minutes": a range, the question would keep its other end
         money = noun.lower_ in _CURRENCY or token.ent_type_ == "MONEY"
         percent = noun.lower_ in {"%", "percent"}
         if token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].text in {"-", "–", "to"} or any(
@@ -172,6 +176,8 @@ def _time_questions(sent):
         return  # "Phase I began in April 2018, phase II in October 2018.", "Office Hours are held every Wednesday at
         # 12 PM ET": "when" would be ambiguous or leave a time in the question
     for ent in dates:
+        if re.fullmatch(r"\d+[A-Za-z]+", ent.text):
+            continue  # "for 18F and the partner agency": an office's name the parser read as a date
         head = ent.root
         frequency = bool(_FREQUENCY.search(ent.text))
         if not frequency and (not _SPECIFIC_TIME.search(ent.text) or _DURATION.search(ent.text)):
@@ -242,6 +248,8 @@ def _purpose_questions(sent):
             continue  # "To take leave without pay, you'll need justification": what is needed, not how
         purpose = text_of([t for t in clause.subtree if t.i != to[0].i and t.lower_ not in {"in", "order"}
                          or t.i > to[0].i])
+        if "," in purpose:
+            continue  # "Go across the lobby to wing 1, down the elevator ...": directions, not a purpose
         yield finish(f"How do {main_clause_subject(root)} {purpose}"), "purpose"
     for prep in root.children:
         if root.lemma_ == "be":
@@ -303,6 +311,8 @@ def _purpose_after_questions(sent):
         if clause.right_edge.i < sent.end - 2:
             continue  # the purpose must close the sentence, or the question drops what follows it
         purpose = text_of([t for t in clause.subtree if t.i != to[0].i])
+        if "," in purpose or root.lemma_ == "go":
+            continue  # "Go across the main lobby to wing 1, down the elevator and turn right": a way, not a purpose
         if purpose.split()[0].lower() in {"how", "what", "where", "when", "why", "who", "which"}:
             continue  # "See how to add caption tracks ..." is a pointer, not a purpose
         yield finish(f"How {modal or 'do'} you {purpose}"), "purpose"
@@ -332,7 +342,8 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
         for question, name in found:
             if question in seen or not self_contained(question) or not 4 <= len(question.split()) <= 30:
                 continue
-            if _TRAILING_FUNCTION_WORD.search(question) or _RESIDUE.search(question):
+            if _TRAILING_FUNCTION_WORD.search(question) or _RESIDUE.search(question) or \
+                    question.count("(") != question.count(")"):
                 continue  # "How do we ensure ... reliable, and?": a clause was cut short; ", including any ..."
             seen.add(question)
             out.append(SentenceQuestion(question, name, sent.start_char, sent.end_char))

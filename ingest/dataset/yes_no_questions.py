@@ -22,6 +22,8 @@ _POLICY_ADJECTIVES = {"eligible", "required", "responsible", "available", "allow
 # verbs of intent and opinion: "Do we aim to make our organization agile?" asks about a mood, not a fact
 _NOT_A_FACT = {"aim", "strive", "hope", "believe", "try", "want", "love", "like", "seem", "tend", "feel", "think",
                "know", "appreciate", "recognize", "understand", "encourage", "recommend", "suggest", "wish", "look"}
+_SEQUENCE = {"next", "previous", "following", "first", "last", "final", "same", "latter", "former"}
+_VAGUE_OBJECT = {"time", "information", "details", "steps", "support", "help", "things"}
 _VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
                 "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
 
@@ -106,6 +108,10 @@ def statement_questions(sent):
         return
     if tokens[0].lower_ in _VAGUE_START or any(t.lower_ in DEMONSTRATIVE or t.text in {"-", "–", "—"} for t in tokens):
         return  # "FAS - The Federal Acquisition Service is ...": a glossary line, not a statement
+    if any(t.lower_ in _SEQUENCE and tokens[0].lower_ == "the" for t in tokens) or any(c.dep_ == "dobj" and c.lower_ in _VAGUE_OBJECT
+                                                         for c in root.children):
+        return  # "Is the next step in the process ...?", "Will X require additional time?": next after what,
+        # time for what (fourth hand check on 18F)
     negations = {c.i for c in root.children if c.dep_ == "neg"}
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     plural = subject.tag_ in {"NNS", "NNPS"} or subject.lower_ in {"you", "we"} or any(

@@ -1,0 +1,102 @@
+"""What makes a rule-made question understandable on its own, and the round-4 failure classes (fourth hand check on
+the 18F handbook, bench/data/18f-dataset-labels.jsonl). Sentences and headings are quoted from
+../shared/datasets/18f-handbook."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.dataset.clauses import load_parser
+from ingest.dataset.extractors import section_answer
+from ingest.dataset.from_sentences import section_headings
+from ingest.dataset.prose import prose_spans
+from ingest.dataset.sentence_questions import sentence_questions
+from ingest.dataset.topic import section_topic, with_topic
+from qacore.store import Chunk
+
+
+@pytest.fixture(scope="module")
+def ask():
+    nlp = load_parser()
+
+    def questions(text: str) -> dict[str, str]:
+        doc = nlp(text)
+        doc.user_data["list_item"] = False
+        doc.user_data["proper"] = frozenset()
+        return {q.rule: q.question for q in sentence_questions(next(iter(doc.sents)))}
+
+    return questions
+
+
+def test_a_question_that_leans_on_its_section_gets_the_section():
+    # "the user" is an outside collaborator: the section says so, the page title alone does not
+    assert with_topic("What should you do if the user is a member of the federal government?", "GitHub",
+                      ["Rules", "Working with outside collaborators"]) == (
+        "GitHub, working with outside collaborators: what should you do if the user is a member of the federal "
+        "government?")
+    # a Title Case heading keeps its capitals; the page topic is left out when the question names it
+    assert with_topic("Can the GSA Pages team take steps to disable the site?", "GSA Pages",
+                      ["Authority to Use (ATU) Process", "Failure to Maintain Site - Site Removal"]) == (
+        "Failure to Maintain Site: can the GSA Pages team take steps to disable the site?")
+    # no definite noun phrase: nothing to lean on; a heading that says where, not what ("Step 1"), or only repeats
+    # the question's words, is not added
+    assert section_topic(["Annual leave"], "How many hours can you carry over each year?", "Leave") == ""
+    assert section_topic(["Step 1"], "How do you determine the maximum number of hours?", "HR Links") == ""
+    assert section_topic(["Annual leave"], "How much annual leave can you carry over into the next year?",
+                         "Leave types") == ""
+    assert section_topic(["What happens if my flight gets cancelled?"], "Will we make arrangements for the "
+                                                                         "swearing in?", "Travel") == ""
+
+
+def test_a_sentence_sits_under_the_last_heading_before_it():
+    text = "Intro to the page.\n\n## Comp time\n\nYou will forfeit the leave when it expires.\n"
+    chunk = Chunk(1, "d", "d.md", "Compensation", ["Overtime"], None, 0, len(text), text, text, "h", 10)
+    assert section_headings(chunk, text.index("You")) == ["Overtime", "Comp time"]
+    assert section_headings(chunk, 0) == ["Overtime"]
+
+
+def test_a_slack_channel_tag_keeps_the_channel_name():
+    text = 'Come chat in {% slack_channel "product-design" %} if you are choosing fonts for something.'
+    span = prose_spans(text)[0]
+    assert span.text == "Come chat in #product-design if you are choosing fonts for something."
+    start, end = span.chunk_span(0, len(span.text))
+    assert text[start:end] == text
+
+
+def test_a_short_faq_section_is_answered_whole():
+    # 18F travel FAQ: the alternative after the first paragraph is part of the answer (fourth hand check); the
+    # section is 140 words, over the 110 that cut it before
+    section = ("### What if I am extending travel for personal reasons?\n\n"
+               + "Include language that specifies which days will be at your own expense. " * 10
+               + "\n\nAlternatively, book official travel as normal, then call AdTrav to be re-booked for the "
+               "personal days, paying any difference yourself.\n")
+    start, end = section_answer(section, section.index("\n") + 1)
+    assert section[start:end].endswith("paying any difference yourself.")
+
+
+def test_round_four_failure_classes_are_refused(ask):
+    # an imperative the parser read as a statement ("Move" as the subject of "invites")
+    assert ask("Move all calendar invites off your calendar.") == {}
+    # a conclusion from a worked example, not the rule
+    assert ask("Therefore, you can request up to 56 advanced annual leave hours.") == {}
+    # an office's name read as a date: "When is the next step ... to sign ...?"
+    assert "time" not in ask("The next step in the process is for 18F and the partner agency to sign an "
+                             "interagency agreement (IAA).")
+    # directions are not a purpose: "How do you wing 1, down the elevator and turn right?"
+    assert "purpose" not in ask("Go across the main lobby to wing 1, down the elevator and turn right.")
+    # the contrast stays in the question: "How many days can some agreements take, while others take ...?"
+    assert "number" not in ask("Some agreements can take as few as 10 days, while others take up to 90 days.")
+    assert "number" not in ask("Trains run from the airport to downtown between 15 minutes and 20 minutes with "
+                               "the actual travel time around 35 minutes.")
+    # two things asked with "who", and "additional time" for what
+    found = ask("FISMA Moderate and FISMA High will require additional time.")
+    assert "agent" not in found and "statement" not in found
+    # half the place left in the question: "Where can bins be found near the printer?"
+    assert "place" not in ask("Recycling and secure shredding bins can be found near the printer on the northwest "
+                              "side of the 35th floor.")
+    # advice is not a definition
+    assert "definition" not in ask("Typefaces from the U.S. Web Design System are a safe starting choice.")
+    # an editor's note
+    assert ask("TODO - link various roles on engagements to the role page for individual contributors.") == {}
+    # what is still asked
+    assert ask("Submit your timesheet in HR Links.")["place"] == "Where do you submit your timesheet?"
