@@ -116,6 +116,9 @@ def _title(headings: list[Heading], path: Path) -> str:
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*([\"']?)(.+?)\1[ \t]*$", re.MULTILINE)
+# a title folded onto indented lines ("title:\n  18F Corrective Action Plan for the October 2016 GSA Inspector\n
+#   General Evaluation of 18F"): 6 pages of the 18F handbook, which fell back to their file name ("igcap october2016")
+_FRONT_TITLE_FOLDED = re.compile(r"^title:[ \t]*[>|]?[-+]?[ \t]*\r?\n((?:[ \t]+\S[^\n]*(?:\r?\n|\Z))+)", re.MULTILINE)
 
 
 def load_markdown(path: Path, data: bytes) -> LoadedDocument:
@@ -126,8 +129,12 @@ def load_markdown(path: Path, data: bytes) -> LoadedDocument:
     front_title = None
     match = _FRONT_MATTER.match(text)
     if match:
+        folded = _FRONT_TITLE_FOLDED.search(match.group(1) + "\n")
         found = _FRONT_TITLE.search(match.group(1))
-        front_title = found.group(2).strip() if found else None
+        if folded:
+            front_title = " ".join(folded.group(1).split()).strip("\"'")
+        elif found:
+            front_title = found.group(2).strip()
         text = text[match.end():].lstrip("\r\n")
     headings = markdown_headings(text)
     return LoadedDocument(text, front_title or _title(headings, path), "markdown", headings, encoding=encoding)

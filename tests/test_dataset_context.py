@@ -98,5 +98,11 @@ def test_round_four_failure_classes_are_refused(ask):
     assert "definition" not in ask("Typefaces from the U.S. Web Design System are a safe starting choice.")
     # an editor's note
     assert ask("TODO - link various roles on engagements to the role page for individual contributors.") == {}
+    # misparses: two subjects of one verb, a noun read as the verb; a pointer read as a purpose
+    assert ask("GSA prohibits discrimination in the workplace and the Office of Civil Rights upholds the agency's "
+               "commitment to becoming a model employer.") == {}
+    assert ask("Concise explanations with code samples if applicable.") == {}
+    assert "purpose" not in ask("See the sandbox environment to see how tagged resources enables lifecycle "
+                                "management of resources in AWS.")
     # what is still asked
     assert ask("Submit your timesheet in HR Links.")["place"] == "Where do you submit your timesheet?"

@@ -169,7 +169,7 @@ def test_table_cells_that_repeat_their_row_key_and_contracted_faq_headings():
     sentence is no key. A contracted question heading ("What's the process?") is a question as it stands."""
     days = "| Week | Day | Hours |\n|---|---|---|\n| Monday | Monday | 8 |\n"
     assert [p.question for p in table_pairs(days, 1, "work-schedules.md", "Work schedules")] == [
-        "What are the hours for Monday in the Work schedules?"]
+        "Work schedules: what are the hours for Monday?"]
     sentence_key = "| Work | CoE feds |\n|---|---|\n| Work for a partner by folks staffed to the engagement. | Ask EL |\n"
     assert list(table_pairs(sentence_key, 1, "tock.md", "Tock")) == []
     (pair,) = faq_pairs("### What's the process?\n\nTerm renewals are not automatic.\n", 1, "term-extensions.md")

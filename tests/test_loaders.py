@@ -23,6 +23,16 @@ def test_markdown_keeps_headings_and_ignores_code_fences():
     assert [h.title for h in markdown_headings(fenced)] == ["Title", "Real"]
 
 
+def test_front_matter_title_on_one_line_or_folded():
+    """The 18F handbook writes some titles on indented lines under `title:` (igcap-october2016.md); they fell back
+    to the file name, and questions got "igcap october2016:" in front."""
+    one = load_document(Path("leave.md"), b'---\ntitle: "Leave: types"\nkeywords: a\n---\n# Heading\ntext\n')
+    assert one.title == "Leave: types" and not one.text.startswith("---")
+    folded = load_document(Path("igcap-october2016.md"), b"---\ntitle:\n  18F Corrective Action Plan for the October"
+                           b"\n  2016 GSA Inspector General\nredirect_from:\n  - /igcap/\n---\nSome text here.\n")
+    assert folded.title == "18F Corrective Action Plan for the October 2016 GSA Inspector General"
+
+
 def test_plain_text_titles_become_headings():
     doc = load("password-policy.txt")
     assert doc.loader == "text" and len(doc.headings) >= 3

@@ -73,9 +73,20 @@ def usable_sentence(sent) -> bool:
         return False  # a link whose text was empty: "request the creation of a project in ."
     if misparsed_imperative(sent) or re.search(r"\b(?:TODO|TBD|FIXME|XXX)\b", sent.text):
         return False  # "TODO - link various roles to role page ...": an editor's note, not a fact
+    root = sent.root
+    bare_clause = root.lemma_ not in _REPORTING and any(
+        c.dep_ == "ccomp" and c.tag_ in {"VBZ", "VBP", "VBD"} and c.i > root.i and not any(
+            g.dep_ == "mark" or g.tag_ in {"WRB", "WP", "WDT"} for g in c.children) for c in root.children)
+    if bare_clause or root.tag_ == "VBZ" and root.lower_.endswith(("tions", "sions", "ments", "nces", "ities")):
+        return False  # misparses: "GSA prohibits discrimination ... and the Office upholds ..." (a second clause
+        # hung on the first verb), "Concise explanations with code samples." (a noun read as the verb)
     return sent.root.pos_ in {"VERB", "AUX"}
 
 
+# verbs that take a clause without "that": "We think it works", "Make sure you sign"
+_REPORTING = {"say", "think", "know", "believe", "feel", "mean", "hope", "ensure", "make", "find", "see", "show",
+              "note", "suggest", "guess", "assume", "realize", "understand", "remember", "expect", "wish", "bet",
+              "recommend", "tell", "agree", "decide", "notice", "learn", "hear", "check", "confirm", "verify"}
 # verbs that open imperative list items and that the parser often reads as a noun subject
 _ACTION_VERBS = {"request", "move", "add", "update", "send", "check", "ask", "make", "set", "create", "review",
                  "schedule", "email", "share", "invite", "remove", "delete", "post", "copy", "turn", "cancel", "submit",

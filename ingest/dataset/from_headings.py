@@ -54,6 +54,9 @@ def task_question(heading_doc) -> str | None:
     if lemma in _NOT_A_TASK or any(t.text in {"?", "!", ":", "(", "[", "|"} or t.lower_ in _NOT_ONE_TASK
                                    for t in tokens):
         return None
+    if any(t.text == "," and t.i + 1 < len(heading_doc) and heading_doc[t.i + 1].tag_ in {"VB", "VBG", "VBP", "VBD", "VBN"}
+           for t in tokens):  # "Write to be understood, read to understand": two pieces of advice
+        return None
     if first.tag_ == "VB" and all(t.text[:1].isupper() for t in tokens if t.is_alpha and len(t.text) > 3):
         return None  # "Leave Policy", "Travel Card": a Title Case name, not an imperative
     rest = heading_doc[first.i + 1:].text.strip().rstrip(".")

@@ -127,8 +127,11 @@ def _number_questions(sent):
             continue  # "1102 experience" is a code, not a count
         if re.fullmatch(r"(?:19|20)\d\d", token.text) or noun.lower_ in _NOT_A_COUNT or token.lower_ == "one":
             continue
-        if token.i > sent.start and sent.doc[token.i - 1].lower_ == "between":
-            continue  # "between 15 minutes and 20 minutes": a range, the question would keep its other end
+        if token.i > sent.start and sent.doc[token.i - 1].lower_ == "between" or any(
+                t.like_num and t.i != token.i and t.head.lemma_ == noun.lemma_ and sent.doc[t.i + 1].text != "-"
+                for t in sent if t.i + 1 < len(sent.doc)):
+            continue  # "between 15 minutes and 20 minutes ... around 35 minutes": another count of it stays behind
+            # ("the 72-hour deadline" is a name, not a count)
         money = noun.lower_ in _CURRENCY or token.ent_type_ == "MONEY"
         percent = noun.lower_ in {"%", "percent"}
         if token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].text in {"-", "–", "to"} or any(
@@ -313,7 +316,7 @@ def _purpose_after_questions(sent):
         purpose = text_of([t for t in clause.subtree if t.i != to[0].i])
         if "," in purpose or root.lemma_ == "go":
             continue  # "Go across the main lobby to wing 1, down the elevator and turn right": a way, not a purpose
-        if purpose.split()[0].lower() in {"how", "what", "where", "when", "why", "who", "which"}:
+        if purpose.split()[0].lower() in {"how", "what", "where", "when", "why", "who", "which"} | _NAVIGATION:
             continue  # "See how to add caption tracks ..." is a pointer, not a purpose
         yield finish(f"How {modal or 'do'} you {purpose}"), "purpose"
 
