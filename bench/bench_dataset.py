@@ -9,7 +9,7 @@ LLM's share is left out because on 2 cores it would take longer than the ingest 
 generator adds LLM questions for the chunks that are still uncovered.
 
     .venv/bin/python bench/bench_dataset.py                         # both corpora, write BENCHMARKS.md
-    .venv/bin/python bench/bench_dataset.py --draw 60               # also write a new sample of 18F pairs to label
+    .venv/bin/python bench/bench_dataset.py --draw 60 --seed 5      # also write a new sample of 18F pairs to label
     .venv/bin/python bench/bench_dataset.py --no-write              # print only
 
 The hand labels (bench/data/18f-dataset-labels.jsonl, rules in docs/labelling.md "Synthetic pairs") are joined
@@ -127,6 +127,9 @@ def _share(fraction: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--draw", type=int, default=0, help="write a seeded random sample of N 18F pairs to label")
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help="seed of the --draw sample; a new labelling round takes a new seed, so it is a fresh "
+                             "sample and not the pairs of the last round that survived")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave BENCHMARKS.md alone")
     parser.add_argument("--table-only", action="store_true",
                         help="build nothing: the table from the last run's results and the current labels")
@@ -143,7 +146,7 @@ def main() -> None:
                    build("policyqa-dev", policies, Path(tmp))]
     handbook = results[1]
     if args.draw:
-        sample = random.Random(SEED).sample(handbook["pairs"], min(args.draw, len(handbook["pairs"])))
+        sample = random.Random(args.seed).sample(handbook["pairs"], min(args.draw, len(handbook["pairs"])))
         out = SAMPLE
         out.write_text("".join(json.dumps({k: p[k] for k in ("id", "question", "answer", "generator", "source")},
                                           ensure_ascii=False) + "\n" for p in sample), encoding="utf-8")

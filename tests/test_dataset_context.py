@@ -44,6 +44,8 @@ def test_a_question_that_leans_on_its_section_gets_the_section():
     assert section_topic(["Step 1"], "How do you determine the maximum number of hours?", "HR Links") == ""
     assert section_topic(["Annual leave"], "How much annual leave can you carry over into the next year?",
                          "Leave types") == ""
+    assert section_topic(["Set up {#set-up-phase-of-engagements}"], "Does the team have the staff?", "Engagements") == (
+        "Set up")
     assert section_topic(["What happens if my flight gets cancelled?"], "Will we make arrangements for the "
                                                                          "swearing in?", "Travel") == ""
 
@@ -104,5 +106,11 @@ def test_round_four_failure_classes_are_refused(ask):
     assert ask("Concise explanations with code samples if applicable.") == {}
     assert "purpose" not in ask("See the sandbox environment to see how tagged resources enables lifecycle "
                                 "management of resources in AWS.")
+    # a comma between the items of a list is not a clause break; one before "which" is
+    assert ask("The CAP is approved by the GSA Website Manager, System Owner, ISSM, and IST Director.")["yes-no"] == (
+        "Is the CAP approved by the GSA Website Manager, System Owner, ISSM, and IST Director?")
+    assert ask("The supply center offers paper, pens, notebooks, and other basic office supplies.")["statement"] == (
+        "Does the supply center offer paper, pens, notebooks, and other basic office supplies?")
+    assert ask("Your ticket is for a specified time, which can be problematic if your flight is delayed.") == {}
     # what is still asked
     assert ask("Submit your timesheet in HR Links.")["place"] == "Where do you submit your timesheet?"

@@ -107,6 +107,24 @@ def misparsed_imperative(sent) -> bool:
         and sent[1].lower_ != "of"
 
 
+def list_comma(token) -> bool:
+    """A comma that does not end a clause: inside brackets, or between the items of a list ("leave (sick, annual,
+    family)", "approved by the Website Manager, System Owner, and ISSM"). Clause commas stay refused: the statement
+    rule asked "Is your ticket for a specified time, which can be problematic ...?"."""
+    if in_brackets(token):
+        return True
+    doc = token.doc
+    nxt = token.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ in {"and", "or"}:
+        nxt += 1
+    if nxt >= len(doc):
+        return False
+    item = doc[nxt]
+    while item.dep_ in {"compound", "amod", "det", "nummod", "poss"} and item.head.i > item.i:
+        item = item.head
+    return item.dep_ == "conj" and item.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
 def in_brackets(token) -> bool:
     """Inside a parenthetical: "3 days (24 hours) of leave" asks about days of leave."""
     doc = token.doc

@@ -43,6 +43,7 @@ def page_topic(title: str) -> str:
     Guide for New Starters", "Play 3 - Observe and learn before ...") reduced to its most topical short part; an
     all-capitals title in title case."""
     topic = re.sub(r"\s*\([^)]*\)", "", html.unescape(title or "")).strip()  # "Logging in &amp; Networks"
+    topic = re.sub(r"\s*\{[#:.][^}]*\}", "", topic)  # a kramdown anchor: "Set up {#set-up-phase-of-engagements}"
     topic = re.sub(r"\s+", " ", topic).strip(" -–—:|")
     if topic.isupper():
         topic = topic.title()

@@ -13,7 +13,16 @@ way). It ranks last (`RULE_PRIOR`), so it only fills chunks the wh-rules leave e
 
 from __future__ import annotations
 
-from ingest.dataset.clauses import DEMONSTRATIVE, PEOPLE, finish, lower_first, subject_of, subtree, text_of
+from ingest.dataset.clauses import (
+    DEMONSTRATIVE,
+    PEOPLE,
+    finish,
+    list_comma,
+    lower_first,
+    subject_of,
+    subtree,
+    text_of,
+)
 
 _POLICY_ADJECTIVES = {"eligible", "required", "responsible", "available", "allowed", "permitted", "mandatory",
                       "optional", "entitled", "welcome", "prohibited", "limited", "subject", "exempt", "free",
@@ -24,7 +33,7 @@ _NOT_A_FACT = {"aim", "strive", "hope", "believe", "try", "want", "love", "like"
                "know", "appreciate", "recognize", "understand", "encourage", "recommend", "suggest", "wish", "look"}
 _SEQUENCE = {"next", "previous", "following", "first", "last", "final", "same", "latter", "former"}
 _VAGUE_OBJECT = {"time", "information", "details", "steps", "support", "help", "things"}
-_VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
+_VAGUE_START = {"our", "their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
                 "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
 
 
@@ -146,7 +155,7 @@ def statement_questions(sent):
         return
     skip |= {t.i for t in tokens} | negations
     rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
-    if len(rest) < 3 or any(t.text == "," for t in rest):
+    if len(rest) < 3 or any(t.text == "," and not list_comma(t) for t in rest):
         return  # "Is your ticket for a specified time, which can be problematic ...?": one plain clause only
     body = "".join((t.lemma_ if lemma_root and t.i == root.i else t.text) + t.whitespace_ for t in rest)
     who = subject.lower_ if subject.lower_ in {"you", "we"} else lower_first(text_of(tokens), tokens[0])
