@@ -73,7 +73,7 @@ def test_templates_read_as_questions():
     assert table_question("Report to", "Device not working", "IT Equipment Policy") == (
         "In the IT Equipment Policy, what does 'Report to' say for Device not working?")
     assert table_question("Hours (UK time)", "Slack", "IT FAQ") == "What are the hours (UK time) for Slack in the IT FAQ?"
-    assert table_question("IT owner", "Okta", "") == "What is the IT owner for Okta?"
+    assert table_question("IT owner", "Okta", "") == "Who is the IT owner for Okta?"
 
 
 def test_each_gate_rejects_its_case():
@@ -107,7 +107,7 @@ def test_real_tables_read_as_a_person_would_ask():
                 "All 18F staff,  and open to TTS guests | 75 minutes fortnightly on Fridays |\n")
     pairs = list(table_pairs(meetings, 1, "internal-communications.md", "Internal communications"))
     assert [(p.question, p.answer) for p in pairs] == [
-        ("Internal communications: what are the attendees for 18F Team Coffee?",
+        ("Internal communications: who are the attendees for 18F Team Coffee?",
          "All 18F staff,  and open to TTS guests"),
         ("Internal communications: what is the timing for 18F Team Coffee?", "75 minutes fortnightly on Fridays"),
     ]
@@ -116,6 +116,9 @@ def test_real_tables_read_as_a_person_would_ask():
     assert table_question("18F common approach", "Staffing", "Mission, approach, and history") == (
         "Mission, approach, and history: what is the 18F common approach for Staffing?")
     assert table_question("Timing", "Team Coffee", "Meetings Guide") == "What is the timing for Team Coffee in the Meetings Guide?"
+    # a column of people is asked with "who" (fifth hand check: "what is the point of contact for ...?")
+    assert table_question("Point of contact", "TTS Consulting Handbook", "Managing public or shared resources") == (
+        "Managing public or shared resources: who is the point of contact for TTS Consulting Handbook?")
     # a billing code under a column that is not a quantity, and *NA*, are not facts to ask about
     tock = ("| Work type | CoE feds | 18F |\n|-----------|----------|-----|\n"
             "| Hiring & onboarding (18F) | *NA* | 1241 |\n")

@@ -91,6 +91,7 @@ def test_advice_and_double_task_headings_are_not_tasks(nlp):
     possible", "Join the research guild!", "Updating your address & notifying benefits companies"."""
     for heading in ("Consider the forum", "Use your travel card when possible", "Join the research guild!",
                     "Updating your address & notifying benefits companies",
-                    "Help partners make the most of these new tools", "Write to be understood, read to understand"):
+                    "Help partners make the most of these new tools", "Write to be understood, read to understand",
+                    "Introduce them to TTSC people, culture, and practices"):
         assert task_question(nlp(heading)) is None, heading
     assert task_question(nlp("Cancel transit benefit")) == "How do I cancel transit benefit?"

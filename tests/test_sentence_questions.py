@@ -250,8 +250,10 @@ def test_round_three_failure_classes_are_refused(ask):
     # the asker asked about themselves, a welcome
     assert "statement" not in ask("You take the time to build relationships with colleagues on a personal level.")
     assert "statement" not in ask("We are glad you decided to continue your service with TTS.")
-    # a past-tense list item without its verb is no agent
+    # a past-tense list item without its verb is no agent; a subject doing something is not asked "who" (the active
+    # agent rule was removed after the fifth hand check)
     assert "agent" not in ask("Password changed whenever password is forgotten or compromised, regardless of age.")
+    assert "agent" not in ask("GSA provides free coaching services to any federal employee.")
     # a clause after a comma left in the question
     assert not any(", including" in q for q in ask(
         "CPARS evaluations are automatically finalized after 60 days, including any comments the contractor adds "

@@ -76,7 +76,7 @@ def usable_sentence(sent) -> bool:
     root = sent.root
     bare_clause = root.lemma_ not in _REPORTING and any(
         c.dep_ == "ccomp" and c.tag_ in {"VBZ", "VBP", "VBD"} and c.i > root.i and not any(
-            g.dep_ == "mark" or g.tag_ in {"WRB", "WP", "WDT"} for g in c.children) for c in root.children)
+            g.dep_ == "mark" or g.tag_ in {"WRB", "WP", "WDT"} for g in c.subtree if g.i < c.i) for c in root.children)
     if bare_clause or root.tag_ == "VBZ" and root.lower_.endswith(("tions", "sions", "ments", "nces", "ities")):
         return False  # misparses: "GSA prohibits discrimination ... and the Office upholds ..." (a second clause
         # hung on the first verb), "Concise explanations with code samples." (a noun read as the verb)
@@ -105,6 +105,14 @@ def misparsed_imperative(sent) -> bool:
         return False
     return first.tag_ in {"VB", "VBP"} or first.lower_ in _ACTION_VERBS and first.tag_ in {"NN", "NNP"} \
         and sent[1].lower_ != "of"
+
+
+def vague_object(verb) -> bool:
+    """The verb's object is "additional time", "more information", "further details": for what is not said
+    ("Will FISMA Moderate require additional time?", fourth hand check on 18F). A plain object ("your health
+    information", "information with third parties") is fine: privacy policies are about information."""
+    return any(c.dep_ == "dobj" and any(m.lower_ in {"additional", "more", "further", "extra"} for m in c.children)
+               for c in verb.children)
 
 
 def list_comma(token) -> bool:
@@ -182,18 +190,6 @@ def inversion(root):
 
 def do_form(root) -> str:
     return {"VBZ": "does", "VBD": "did"}.get(root.tag_, "do")
-
-
-def third_person(verb) -> str:
-    """'approve' -> 'approves' for a 'Who ...?' question about a plural subject."""
-    lemma = verb.lemma_.lower()
-    if verb.tag_ != "VBP":
-        return verb.text
-    if lemma == "be":
-        return "is"
-    if lemma == "have":
-        return "has"
-    return present_3sg(lemma)
 
 
 def present_3sg(lemma: str) -> str:

@@ -236,7 +236,15 @@ def table_question(column: str, row_key: str, title: str) -> str:
         return f"What {_be(row_key)} the {_lower(row_key)}{where}?"
     if column.isupper() and len(column) <= 4:  # a qualifier such as a country code: "| Laptop | ... | UK |"
         return f"What {_be(row_key)} the {_lower(row_key)} for the {column}{where}?"
-    return f"What {_be(column)} the {_lower(column)} for {row_key}{where}?"
+    wh = "Who" if column.lower().split()[-1] in _PERSON_COLUMNS else "What"  # "Who are the attendees for ...?"
+    return f"{wh} {_be(column)} the {_lower(column)} for {row_key}{where}?"
+
+
+# columns that hold people: "What are the attendees ...?", "What is the point of contact ...?" asked "what" for a
+# person (fifth hand check on 18F)
+_PERSON_COLUMNS = {"contact", "contacts", "attendee", "attendees", "owner", "owners", "lead", "leads", "approver",
+                   "approvers", "manager", "managers", "sponsor", "sponsors", "poc", "people", "reviewer", "reviewers",
+                   "coordinator", "coordinators", "assignee", "host", "hosts", "facilitator", "facilitators", "champion"}
 
 
 # a title that names a document ("in the VPN Guide" reads well) rather than a topic ("in the Mission, approach, and

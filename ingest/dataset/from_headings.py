@@ -33,7 +33,9 @@ _NOT_A_TASK = {"go", "be", "have", "do", "see", "know", "learn", "make", "keep",
                "celebrate", "expect", "trust", "focus", "prioritize", "encourage", "value", "lead", "practice"}
 # a heading with these is advice or a pair of tasks: "Use your travel card when possible", "Updating your address &
 # notifying benefits companies", "Join the research guild!"
-_NOT_ONE_TASK = {"&", "when", "if", "whenever", "possible", "these", "this", "those", "that"}
+_NOT_ONE_TASK = {"&", "when", "if", "whenever", "possible", "these", "this", "those", "that",
+                 # a pronoun points at the page: "Introduce them to TTSC people, culture, and practices" (fifth check)
+                 "them", "they", "it", "their", "its", "he", "she", "him", "her"}
 # an answer that only leads into what follows, promises content later, points elsewhere or greets answers nothing
 _NO_ANSWER = re.compile(r"\b(?:below|the following|as follows|will be updated|to be determined|tbd|coming soon)\b|"
                         r"^\W*(?:see|visit|refer to|check out|read|review|go to|welcome)\b", re.IGNORECASE)

@@ -22,6 +22,7 @@ from ingest.dataset.clauses import (
     subject_of,
     subtree,
     text_of,
+    vague_object,
 )
 
 _POLICY_ADJECTIVES = {"eligible", "required", "responsible", "available", "allowed", "permitted", "mandatory",
@@ -32,8 +33,7 @@ _POLICY_ADJECTIVES = {"eligible", "required", "responsible", "available", "allow
 _NOT_A_FACT = {"aim", "strive", "hope", "believe", "try", "want", "love", "like", "seem", "tend", "feel", "think",
                "know", "appreciate", "recognize", "understand", "encourage", "recommend", "suggest", "wish", "look"}
 _SEQUENCE = {"next", "previous", "following", "first", "last", "final", "same", "latter", "former"}
-_VAGUE_OBJECT = {"time", "information", "details", "steps", "support", "help", "things"}
-_VAGUE_START = {"our", "their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
+_VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
                 "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
 
 
@@ -117,8 +117,7 @@ def statement_questions(sent):
         return
     if tokens[0].lower_ in _VAGUE_START or any(t.lower_ in DEMONSTRATIVE or t.text in {"-", "–", "—"} for t in tokens):
         return  # "FAS - The Federal Acquisition Service is ...": a glossary line, not a statement
-    if any(t.lower_ in _SEQUENCE and tokens[0].lower_ == "the" for t in tokens) or any(c.dep_ == "dobj" and c.lower_ in _VAGUE_OBJECT
-                                                         for c in root.children):
+    if any(t.lower_ in _SEQUENCE and tokens[0].lower_ == "the" for t in tokens) or vague_object(root):
         return  # "Is the next step in the process ...?", "Will X require additional time?": next after what,
         # time for what (fourth hand check on 18F)
     negations = {c.i for c in root.children if c.dep_ == "neg"}
@@ -155,7 +154,7 @@ def statement_questions(sent):
         return
     skip |= {t.i for t in tokens} | negations
     rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
-    if len(rest) < 3 or any(t.text == "," and not list_comma(t) for t in rest):
+    if len(rest) < 3 or any(t.text == "," and not list_comma(t) or t.text in {"—", "–", "--"} for t in rest):
         return  # "Is your ticket for a specified time, which can be problematic ...?": one plain clause only
     body = "".join((t.lemma_ if lemma_root and t.i == root.i else t.text) + t.whitespace_ for t in rest)
     who = subject.lower_ if subject.lower_ in {"you", "we"} else lower_first(text_of(tokens), tokens[0])
