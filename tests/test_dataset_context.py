@@ -57,12 +57,27 @@ def test_a_sentence_sits_under_the_last_heading_before_it():
     assert section_headings(chunk, 0) == ["Overtime"]
 
 
+def test_a_line_of_an_example_script_is_not_a_statement():
+    from ingest.dataset.clauses import usable_sentence
+
+    doc = load_parser()('You might say: "Thanks for meeting. We need to trust each other as teammates. How do you '
+                        'think we can resolve this?"')
+    inside = [s for s in doc.sents if s.text.startswith("We need")]
+    assert inside and not usable_sentence(inside[0])
+
+
 def test_a_slack_channel_tag_keeps_the_channel_name():
     text = 'Come chat in {% slack_channel "product-design" %} if you are choosing fonts for something.'
     span = prose_spans(text)[0]
     assert span.text == "Come chat in #product-design if you are choosing fonts for something."
     start, end = span.chunk_span(0, len(span.text))
     assert text[start:end] == text
+    # a channel opening a wrapped line is not a heading: the sentence it starts must not lose its beginning
+    # (fifth check: "Slack Connect can be archived by any member" from "Channels that aren't Slack Connect ...")
+    wrapped = ("make a request in\n{% slack_channel \"admins-slack\" %} to archive the channel. Channels that aren't\n"
+               "Slack Connect can be archived by any member of the channel.")
+    assert prose_spans(wrapped)[0].text.endswith("Channels that aren't Slack Connect can be archived by any member "
+                                                 "of the channel.")
 
 
 def test_a_short_faq_section_is_answered_whole():
@@ -120,5 +135,10 @@ def test_round_four_failure_classes_are_refused(ask):
     assert "statement" not in ask("Chatter on calls is hard to participate in and hard for interpreters to parse — "
                                   "make room for pauses.")
     assert "object" not in ask("Account managers play a critical role in ensuring the success of the project.")
+    # sixth hand check: advice with no fact in it, "any that" with nothing to point at
+    assert "imperative" not in ask("Talk to your supervisor to learn more.")
+    assert "imperative" not in ask("Follow the instructions if you need help.")
+    assert ask("You can join any that you find interesting.") == {}
+    assert ask("The build only includes the compiled files.")["object"] == "What does the build include?"
     # what is still asked
     assert ask("Submit your timesheet in HR Links.")["place"] == "Where do you submit your timesheet?"

@@ -84,6 +84,8 @@ def test_each_gate_rejects_its_case():
     assert question_problem("Leave?") == "question too short"
     assert question_problem("What is the leave policy?", headings=["What is the leave policy"]) == "copy of a heading"
     assert question_problem("How many days of annual leave do UK employees get?") is None
+    assert question_problem("What does the handbook say about Administration)?") == "unbalanced brackets"
+    assert question_problem("What if I can't find my authorization listed here?") == "not self-contained"
     assert answer_problem("[EMAIL]") == "answer is redacted data"
     assert answer_problem("") == "empty answer"
     assert answer_problem("27 days") is None

@@ -22,7 +22,8 @@ POINTS_ELSEWHERE = re.compile(r"^(?:for example|e\.g\.|for instance|also|however
                               r"(?:case|example|scenario))\b|"
                               r"\b(?:the following|see below|see above|as above|as below|listed below|below:|the linked|this link)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\b")
-_PRO_ONE = re.compile(r"\b(?:a|an|the|new|old|other|that|this|each|which) one\b")  # "make a new one": of what?
+# "make a new one", "join any that you find interesting": of what?
+_PRO_ONE = re.compile(r"\b(?:a|an|the|new|old|other|that|this|each|which) one\b|\bany (?:that|of them)\b")
 _DANGLING_THAT = re.compile(r"\bthat\s*\?$|\b(?:do|does|did|about|of|with|for|on|in|to) that\b")
 DEMONSTRATIVE = {"this", "that", "these", "those", "such", "another", "other"}
 MODALS = {"can", "could", "should", "must", "may", "might", "will", "would", "shall"}
@@ -71,6 +72,8 @@ def usable_sentence(sent) -> bool:
     last_word = [t for t in sent if not t.is_punct][-1]
     if last_word.pos_ in {"ADP", "DET", "CCONJ"}:
         return False  # a link whose text was empty: "request the creation of a project in ."
+    if sent.text.count('"') % 2 or sent.doc.text[:sent.start_char].count('"') % 2:
+        return False  # in or at one end of a quotation: a line of an example script, not the handbook's own word
     if misparsed_imperative(sent) or re.search(r"\b(?:TODO|TBD|FIXME|XXX)\b", sent.text):
         return False  # "TODO - link various roles to role page ...": an editor's note, not a fact
     root = sent.root

@@ -88,9 +88,9 @@ def heading_pairs(chunks: list[Chunk], retriever: Retriever) -> list[ExtractedPa
         answer = chunk.text[span[0]:span[1]]
         section = _NEXT_HEADING.split(chunk.text[span[0]:], maxsplit=1)[0]
         cut = len(section.split()) > SECTION_WORDS  # the answer is only the section's first paragraph
-        if cut and not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS or _NO_ANSWER.search(
-                answer.split("\n\n")[0]):
-            continue
+        if cut and (not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS or answer.rstrip().endswith(":")) \
+                or _NO_ANSWER.search(answer.split("\n\n")[0]):
+            continue  # a cut answer that ends leading into a list it left out ("Here are our rules of thumb:")
         candidates.append(ExtractedPair(with_topic(question, chunk.title), answer, chunk.id, chunk.source, *span,
                                         "task"))
     top = retriever.search_ids_many([c.question for c in candidates])

@@ -43,8 +43,10 @@ def question_problem(question: str, headings: Sequence[str] = (), limits: GateLi
         return "question too short"
     if len(words) > limits.max_question_words:
         return "question too long"
-    if _DEICTIC.search(q):
-        return "not self-contained"
+    if _DEICTIC.search(q) or re.search(r"\b(?:listed|shown|described|linked) (?:here|above|below)\b", q, re.IGNORECASE):
+        return "not self-contained"  # "What if I can't find my authorization listed here?"
+    if q.count("(") != q.count(")") or q.count("[") != q.count("]"):
+        return "unbalanced brackets"  # "... say about Administration)?": a term cut out of a parenthetical
     if any(q.rstrip("?").strip().lower() == h.strip().rstrip("?").lower() for h in headings if not h.endswith("?")):
         return "copy of a heading"
     return None

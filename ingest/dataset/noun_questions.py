@@ -105,7 +105,9 @@ def object_questions(sent):
             continue
         # names of people are redacted before this runs, so a PERSON here is mostly a tool ("We use Gmail")
         person = obj.lemma_.lower() in PEOPLE
-        q = question_about(root, "who" if person else "what", {t.i for t in tokens})
+        only = {c.i for c in root.children if c.dep_ == "advmod" and c.lower_ == "only"}  # "what does deployment
+        # only include?" (sixth hand check): the answer says "only", the question need not
+        q = question_about(root, "who" if person else "what", {t.i for t in tokens} | only)
         if q and len(q.split()) >= 5:
             yield q, "object"
 

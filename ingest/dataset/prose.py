@@ -65,7 +65,9 @@ def _copy_dropping(raw: str, start: int, end: int, out: list[str], positions: li
 
 def _is_prose_line(line: str) -> bool:
     s = line.strip()
-    return bool(s) and not s.startswith(("#", "|", "```", "~~~", ">", "---", "title:", "redirect_from:"))
+    if re.match(r"#{1,6}(?:\s|$)", s):
+        return False  # a heading; "#admins-slack to archive ..." (a Slack channel opening the line) is prose
+    return bool(s) and not s.startswith(("|", "```", "~~~", ">", "---", "title:", "redirect_from:"))
 
 
 def prose_spans(chunk_text: str) -> list[ProseSpan]:

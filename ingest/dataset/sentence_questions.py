@@ -287,11 +287,16 @@ def _imperative_questions(sent):
         return  # "Set up ZAP as a proxy." in a numbered list is step 3 of something, not a rule to ask about
     if any(c.dep_ == "neg" for c in root.children) or sent[0].lower_ in {"do", "don't", "please"}:
         return
+    if _VACUOUS_ADVICE.search(sent.text) or any(t.lemma_.lower() in _POINTERS for t in sent):
+        return  # "Should you talk to your supervisor to learn more?", "... follow the instructions if you need
+        # help?" (sixth hand check on 18F): advice with no fact in it
     rest = [t for t in sent if not (t.is_punct and t.i == sent.end - 1)]
     body = text_of(rest)
     yield finish(f"Should you {body[:1].lower() + body[1:]}"), "imperative"
 
 
+_VACUOUS_ADVICE = re.compile(r"\blearn more\b|\bneed (?:any )?help\b|\bhave (?:any )?questions\b|\bfind out more\b",
+                             re.IGNORECASE)
 _POINTERS = {"page", "doc", "document", "guide", "guidance", "instruction", "section", "handbook", "link", "website",
              "site", "article"}
 _UI_STEPS = {"click", "select", "press", "type", "choose", "scroll", "navigate", "tap", "save", "log", "hit", "drag",

@@ -31,7 +31,8 @@ _POLICY_ADJECTIVES = {"eligible", "required", "responsible", "available", "allow
                       "reimbursable", "necessary", "covered", "paid", "unpaid", "authorized", "liable"}
 # verbs of intent and opinion: "Do we aim to make our organization agile?" asks about a mood, not a fact
 _NOT_A_FACT = {"aim", "strive", "hope", "believe", "try", "want", "love", "like", "seem", "tend", "feel", "think",
-               "know", "appreciate", "recognize", "understand", "encourage", "recommend", "suggest", "wish", "look"}
+               "know", "appreciate", "recognize", "understand", "encourage", "recommend", "suggest", "wish", "look",
+               "continue"}
 _SEQUENCE = {"next", "previous", "following", "first", "last", "final", "same", "latter", "former"}
 _VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
                 "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
