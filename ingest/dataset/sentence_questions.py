@@ -29,12 +29,12 @@ without leaving words dangling) is in ingest/dataset/clauses.py. The dataset rec
 survivors by the rule's prior and by round-trip retrieval (the question must find its own chunk), and keeps the
 best per sentence.
 
-Measured on the 18F handbook (BENCHMARKS.md, "Synthetic Q&A from real prose"): with the page topic in front of
-questions that do not name it (topic.py), the yes/no fallback (yes_no_questions.py) and task headings
-(from_headings.py), 1,605 accepted pairs from 40% of the chunks (915 from 24% before), and 69 of 119 judged good
-by hand in two fresh samples (rounds 3 and 4: natural, self-contained, answerable, correct). The failures left
-are a long tail: answers that stop before the rule is complete, definite noun phrases that point into the page
-("the forum", "the site"), and misparses.
+Measured on the 18F handbook (BENCHMARKS.md, "Synthetic Q&A from real prose"): with the page topic (and the
+section, when the question leans on it) in front (topic.py), the yes/no fallback (yes_no_questions.py) and task
+headings (from_headings.py), 1,538 accepted pairs from 40% of the chunks (53% of those with a checkable fact), and
+114 of 180 judged good by hand in three fresh samples (rounds 5-7: natural, self-contained, answerable, correct;
+69 of 119 in rounds 3-4). The failures left are a long tail: answers right but incomplete, a situation the
+question does not say, wording copied from the source, examples taken as rules, and misparses.
 """
 
 from __future__ import annotations
