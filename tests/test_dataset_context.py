@@ -123,6 +123,7 @@ REFUSED = [
     ("imperative", "Talk to your supervisor to learn more.", "advice with no fact in it"),
     ("imperative", "Follow the instructions if you need help.", "advice with no fact in it"),
     (None, "You can join any that you find interesting.", "'any that' points at nothing"),
+    ("place", "GSA FMLA page found on InSite.", "a list item without its verb"),
 ]
 
 
@@ -138,6 +139,11 @@ def test_what_the_refusals_leave_asked(ask):
         "Is the CAP approved by the GSA Website Manager, System Owner, ISSM, and IST Director?")
     assert ask("The supply center offers paper, pens, notebooks, and other basic office supplies.")["statement"] == (
         "Does the supply center offer paper, pens, notebooks, and other basic office supplies?")
+    # "must" is "does ... have to" for one supervisor, "do ... have to" for you
+    assert ask("The supervisor must approve the requested hours in HRLinks.")["yes-no"] == (
+        "Does the supervisor have to approve the requested hours in HRLinks?")
+    assert ask("You must bill all time that is a direct cost.")["yes-no"] == (
+        "Do you have to bill all time that is a direct cost?")
     # "only" is the answer's to say
     assert ask("The build only includes the compiled files.")["object"] == "What does the build include?"
     assert ask("Submit your timesheet in HR Links.")["place"] == "Where do you submit your timesheet?"

@@ -118,6 +118,8 @@ def place_questions(sent):
     root = sent.root
     if root.pos_ != "VERB" or root.lemma_ not in _PLACE_VERBS:
         return
+    if root.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+        return  # "GSA FMLA page found on InSite": a list item without its verb, asked "where do ... find?"
     for prep in root.children:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "on", "at", "through", "via"} or not objects:

@@ -65,7 +65,8 @@ def yes_no_questions(sent):
         if root.tag_ != "VBP" or negations:
             return
     elif root.pos_ == "VERB" and auxes and auxes[0].lower_ in {"can", "should", "ca", "must"} and people:
-        asks = {"ca": "can", "must": "do"}.get(auxes[0].lower_, auxes[0].lower_)
+        singular = subject.tag_ in {"NN", "NNP"} and not any(c.dep_ == "conj" for c in subject.children)
+        asks = {"ca": "can", "must": "does" if singular else "do"}.get(auxes[0].lower_, auxes[0].lower_)
         verb_prefix = "have to " if auxes[0].lower_ == "must" else ""
         skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
     elif root.lemma_ == "be" and root.pos_ == "AUX" and (people or named) and \
