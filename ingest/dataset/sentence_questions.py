@@ -31,7 +31,7 @@ best per sentence.
 
 Measured on the 18F handbook (BENCHMARKS.md, "Synthetic Q&A from real prose"): with the page topic (and the
 section, when the question leans on it) in front (topic.py), the yes/no fallback (yes_no_questions.py) and task
-headings (from_headings.py), 1,538 accepted pairs from 40% of the chunks (53% of those with a checkable fact), and
+headings (from_headings.py), 1,537 accepted pairs from 40% of the chunks (53% of those with a checkable fact), and
 114 of 180 judged good by hand in three fresh samples (rounds 5-7: natural, self-contained, answerable, correct;
 69 of 119 in rounds 3-4). The failures left are a long tail: answers right but incomplete, a situation the
 question does not say, wording copied from the source, examples taken as rules, and misparses.
