@@ -83,7 +83,7 @@ def usable_sentence(sent) -> bool:
     if bare_clause or root.tag_ == "VBZ" and root.lower_.endswith(("tions", "sions", "ments", "nces", "ities")):
         return False  # misparses: "GSA prohibits discrimination ... and the Office upholds ..." (a second clause
         # hung on the first verb), "Concise explanations with code samples." (a noun read as the verb)
-    return sent.root.pos_ in {"VERB", "AUX"}
+    return root.pos_ in {"VERB", "AUX"}
 
 
 # verbs that take a clause without "that": "We think it works", "Make sure you sign"

@@ -12,7 +12,6 @@ the chunk.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +20,7 @@ from ingest.dataset.extractors import ExtractedPair
 from ingest.dataset.prose import prose_spans
 from ingest.dataset.sentence_questions import sentence_questions
 from ingest.dataset.topic import with_topic
+from ingest.loaders import markdown_headings
 from qacore.retrieval import Retriever
 from qacore.store import Chunk
 
@@ -60,13 +60,10 @@ def answer_end(sentences: list, n: int):
     return sent
 
 
-_HEADING_LINE = re.compile(r"^#{1,6}\s+(.+?)\s*#*$", re.MULTILINE)
-
-
 def section_headings(chunk: Chunk, offset: int) -> list[str]:
     """The headings a sentence at `offset` of the chunk sits under: the chunk's heading path, ended by the last
     heading inside the chunk before the sentence when there is one."""
-    inside = _HEADING_LINE.findall(chunk.text, 0, offset)
+    inside = [h.title for h in markdown_headings(chunk.text) if h.start < offset]
     return [*chunk.heading_path, inside[-1]] if inside else list(chunk.heading_path)
 
 

@@ -17,9 +17,11 @@ from qacore.support import SupportChecker
 
 _PREAMBLE = re.compile(r"^\s*(?:here (?:are|is)|sure\b|certainly\b|of course\b|okay\b|ok,|as an ai\b|i (?:can|will|'ll)\b|"
                        r"(?:question|q)\s*\d*\s*[:.)]|\d+\s*[.)]\s|below (?:are|is)\b|the following)", re.IGNORECASE)
+# "this section", "according to the passage", "my authorization listed here": the question needs the page
 _DEICTIC = re.compile(r"\b(?:this|that|the above|the following|above|below|given|provided|aforementioned) "
                       r"(?:document|section|text|passage|paragraph|policy|table|page|guide|article|context|excerpt)\b"
-                      r"|\baccording to the (?:text|passage|document|context|excerpt)\b", re.IGNORECASE)
+                      r"|\baccording to the (?:text|passage|document|context|excerpt)\b"
+                      r"|\b(?:listed|shown|described|linked) (?:here|above|below)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\[(?:PERSON|EMAIL|PHONE|CARD|IBAN|SSN|SECRET|PRIVATE_KEY)\]")
 
 
@@ -43,8 +45,8 @@ def question_problem(question: str, headings: Sequence[str] = (), limits: GateLi
         return "question too short"
     if len(words) > limits.max_question_words:
         return "question too long"
-    if _DEICTIC.search(q) or re.search(r"\b(?:listed|shown|described|linked) (?:here|above|below)\b", q, re.IGNORECASE):
-        return "not self-contained"  # "What if I can't find my authorization listed here?"
+    if _DEICTIC.search(q):
+        return "not self-contained"
     if q.count("(") != q.count(")") or q.count("[") != q.count("]"):
         return "unbalanced brackets"  # "... say about Administration)?": a term cut out of a parenthetical
     if any(q.rstrip("?").strip().lower() == h.strip().rstrip("?").lower() for h in headings if not h.endswith("?")):
