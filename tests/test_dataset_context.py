@@ -50,6 +50,21 @@ def test_a_question_that_leans_on_its_section_gets_the_section():
                                                                          "swearing in?", "Travel") == ""
 
 
+def test_a_question_must_name_most_of_its_topic_to_go_without_it():
+    """18F (seventh hand check): questions that named the page's common word and not the one that scopes it."""
+    assert with_topic("Is the content in a channel viewable by everyone?", "Slack channel usage and best practices") \
+        == "Slack channel usage and best practices: is the content in a channel viewable by everyone?"
+    assert with_topic("What is an incident?", "Security incidents") == "Security incidents: what is an incident?"
+    assert with_topic("How can the group receive email from anyone on the web?", "Google Groups").startswith(
+        "Google Groups: how")
+    # naming most of it is enough; kind words ("types") name no topic
+    assert with_topic("Can you archive a Slack channel?", "Slack channel usage") == "Can you archive a Slack channel?"
+    assert with_topic("Can you carry over unused leave?", "Leave types") == "Can you carry over unused leave?"
+    # a link in a section heading is read as its text
+    assert section_topic(["Fill out the [TTS Offboarding Form](https://forms.gov/x)"], "Will the email go to your "
+                         "supervisor?", "Leaving TTS") == "Fill out the TTS Offboarding Form"
+
+
 def test_a_sentence_sits_under_the_last_heading_before_it():
     text = "Intro to the page.\n\n## Comp time\n\nYou will forfeit the leave when it expires.\n"
     chunk = Chunk(1, "d", "d.md", "Compensation", ["Overtime"], None, 0, len(text), text, text, "h", 10)

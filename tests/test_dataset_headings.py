@@ -95,3 +95,80 @@ def test_advice_and_double_task_headings_are_not_tasks(nlp):
                     "Introduce them to TTSC people, culture, and practices"):
         assert task_question(nlp(heading)) is None, heading
     assert task_question(nlp("Cancel transit benefit")) == "How do I cancel transit benefit?"
+
+
+def test_subject_headings_become_what_should_i_know_questions(nlp):
+    """Headings that name a subject (18F): asked as "What should I know about ...?", answered by the whole section;
+    parts of a page, audiences, sentences, instructions and numbered parts are not subjects."""
+    from ingest.dataset.from_headings import subject_question
+
+    def ask(heading, body="Some text about it."):
+        return subject_question(nlp(heading), body)
+
+    assert ask("Parental bereavement leave") == "What should I know about parental bereavement leave?"
+    assert ask("18F billable hour expectations") == "What should I know about 18F billable hour expectations?"
+    assert ask("Our Mission") == "What should I know about our mission?"  # Title Case lowercased, "our" kept
+    assert ask("LANGUAGE SKILLS") == "What should I know about language skills?"
+    # a word the body writes capitalised mid-sentence is a name and keeps its capital
+    assert ask("Equal Employment Opportunity Program", "GSA runs the Equal Employment Opportunity Program for "
+               "all staff.") == "What should I know about Equal Employment Opportunity Program?"
+    for heading in ("Play 5 Case Studies", "See also", "Resources", "Current employees", "For term employees",
+                    "18F is here for you", "Overtime, depending on your salary level", "Gather information",
+                    "Credit hours example", "2016 - 2019: Ramping up our portfolio", "Suggested cadence: Weekly",
+                    "More", "How do I get a badge?", "Requesting leave"):
+        assert ask(heading) is None, heading
+
+
+def test_how_to_headings_are_tasks():
+    from ingest.dataset.from_headings import how_to_question
+
+    # the heading tagger reads "Book" as a noun; after "How to" it is the task's verb
+    assert how_to_question("How to Book a hotel in Concur") == "How do I book a hotel in Concur?"
+    assert how_to_question("How to add, edit or delete expenses {#expenses}") == (
+        "How do I add, edit or delete expenses?")
+    assert how_to_question("How to?") is None and how_to_question("Parking") is None
+
+
+def test_subject_sections_are_answered_whole_or_not_at_all():
+    bereavement = ("### Parental bereavement leave\n\nYou can receive two weeks (80 hours) of parental bereavement "
+                   "leave for the passing of your child. Contact your Workforce Relations HR Specialist for "
+                   "assistance.\n\n### Taking advanced leave\n\nOther text.\n")
+    (pair,) = heading_pairs([_chunk(1, bereavement, title="Leave types")], _Retriever([1]))
+    assert pair.question == "What should I know about parental bereavement leave?"  # names "Leave types"
+    assert pair.extractor == "section" and pair.answer.endswith("for assistance.")
+    # a deeper heading first: the body is only the lead-in to its subsections
+    lead_in = ("## Batteries and supplies\n\nThere is a consolidated supply closet on the first floor of the "
+               "building, in the 200 wing, for everyone on the floor.\n\n### Batteries\n\nAsk at the front desk.\n")
+    # a section that is a list of links, or points above, answers nothing
+    links = "## VLTP memos and fact sheets\n\n- [InSite page about VLTP](https://insite.gsa.gov/vltp)\n" \
+            "- [OPM page about VLTP](https://www.opm.gov/vltp)\n"
+    above = ("## Dependency analysis\n\nUse one of the services above, which should support adding public "
+             "repositories yourself, and file an issue for a private one.\n")
+    assert heading_pairs([_chunk(2, lead_in), _chunk(3, links), _chunk(4, above)], _Retriever([2, 3, 4])) == []
+    # nor does a task answered only by links (18F, sixth check: "HR Links: how do I pull a timesheet report?")
+    report = ('### Pulling a timesheet report\n\n- [Timesheet report guide](https://insite.gsa.gov/x) on InSite\n'
+              '- {% slack_channel "people-ops" %}\n')
+    assert heading_pairs([_chunk(5, report)], _Retriever([5])) == []
+
+
+def test_a_section_that_goes_on_in_the_next_chunk_is_not_answered():
+    """18F (seventh hand check): "Who is eligible for the end of year performance bonus?" was answered up to
+    "weighted 15% or", where the chunk ended and the section went on."""
+    from ingest.dataset.from_headings import sections_running_on
+    from qacore.store import Chunk
+
+    def chunk(chunk_id, text, start):
+        return Chunk(id=chunk_id, doc_key="perf.md", source="perf.md", title="Performance", heading_path=[],
+                     page=None, start=start, end=start + len(text), text=text, embed_text=text,
+                     content_hash=str(chunk_id), n_tokens=10)
+
+    first = chunk(1, "## Cancelling transit benefit\n\n- Go to transitapp.ost.dot.gov and log in to your account\n"
+                     "- Click on Transit Benefit Application\n", 0)
+    goes_on = chunk(2, "- Click **Withdraw from the program**\n- Fill out and submit the form\n", 100)
+    new_section = chunk(3, "## Parking\n\nThere is no parking at the building.\n", 200)
+    assert sections_running_on([goes_on, first, new_section]) == {1}
+    assert heading_pairs([first, goes_on], _Retriever([1, 2])) == []
+    # the same steps, whole in their chunk: a list of steps may start with "Go to", it is not a pointer elsewhere
+    whole = chunk(1, first.text + "- Click **Withdraw from the program**\n- Fill out and submit the form\n", 0)
+    (pair,) = heading_pairs([whole, new_section], _Retriever([1]))
+    assert pair.question == "Performance: how do I cancel transit benefit?" and pair.answer.startswith("- Go to")

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.dataset.extractors import extract_all
-from ingest.dataset.from_headings import heading_pairs
+from ingest.dataset.from_headings import heading_pairs, sections_running_on
 from ingest.dataset.from_sentences import RULES_VERSION, sentence_pairs
 from ingest.dataset.gates import (
     GateLimits,
@@ -218,8 +218,12 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     kept: list[tuple[Pair, str]] = []  # (pair, split group)
     candidates = []
     taken: dict[int, list[tuple[int, int]]] = {}  # chunk id -> answer spans the extractors use
+    running_on = sections_running_on(list(chunks.values()))
     for chunk in chunks.values():
         for cand in extract_all(chunk.text, chunk.id, chunk.source, chunk.title):
+            if cand.extractor == "faq-heading" and chunk.id in running_on and not chunk.text[cand.answer_end:].strip():
+                rejected["answer section goes on in the next chunk"] += 1  # it would be cut (from_headings.py)
+                continue
             if cand.extractor == "faq-heading":  # "What are my user roles?" in Concur (ingest/dataset/topic.py)
                 cand.question = with_topic(cand.question, chunk.title)
             candidates.append(cand)

@@ -91,7 +91,7 @@ _REPORTING = {"say", "think", "know", "believe", "feel", "mean", "hope", "ensure
               "note", "suggest", "guess", "assume", "realize", "understand", "remember", "expect", "wish", "bet",
               "recommend", "tell", "agree", "decide", "notice", "learn", "hear", "check", "confirm", "verify"}
 # verbs that open imperative list items and that the parser often reads as a noun subject
-_ACTION_VERBS = {"request", "move", "add", "update", "send", "check", "ask", "make", "set", "create", "review",
+ACTION_VERBS = {"request", "move", "add", "update", "send", "check", "ask", "make", "set", "create", "review",
                  "schedule", "email", "share", "invite", "remove", "delete", "post", "copy", "turn", "cancel", "submit",
                  "fill", "sign", "book", "join", "contact", "change", "use", "read", "visit", "follow", "tell", "let",
                  "bring", "keep", "save", "find", "get", "take", "give", "reach", "talk", "write", "plan", "pack",
@@ -106,7 +106,7 @@ def misparsed_imperative(sent) -> bool:
     first = sent[0]
     if first.dep_ not in {"nsubj", "nsubjpass", "compound"} or first.i + 1 >= sent.end:
         return False
-    return first.tag_ in {"VB", "VBP"} or first.lower_ in _ACTION_VERBS and first.tag_ in {"NN", "NNP"} \
+    return first.tag_ in {"VB", "VBP"} or first.lower_ in ACTION_VERBS and first.tag_ in {"NN", "NNP"} \
         and sent[1].lower_ != "of"
 
 

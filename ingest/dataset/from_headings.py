@@ -1,29 +1,37 @@
-"""How-to questions from procedure headings: "### Requesting advanced sick leave in HR Links" followed by its steps
--> "How do I request advanced sick leave in HR Links?", answered by the section's steps.
+"""Questions from section headings. A procedure heading, "### Requesting advanced sick leave in HR Links" (or "How to
+Book a hotel in Concur") followed by its steps -> "How do I request advanced sick leave in HR Links?"; a subject
+heading, "### Parental bereavement leave" -> "What should I know about parental bereavement leave?"; each answered
+by its section.
 
 Why: handbooks put their procedures under a verb heading and give the steps as a list, and list steps are exactly
 what the sentence rules must not ask about one by one ("Should you click Continue?" is step 3 of something). On
 the 18F handbook 157 of the chunks without a pair started with such a heading ("Requesting leave", "Submitting an
-evaluation", "Cancel an absence request"). The heading names the task, so the question is the task asked as "How
-do I ...?"; the answer is the section's text up to the next heading when it is short enough to be one answer
-(extractors.SECTION_WORDS), else its first paragraph with the list it introduces (`extractors.section_answer`,
-shared with the FAQ extractor). A question must retrieve its own
-chunk in the top k, like the sentence rules' (from_sentences.py).
+evaluation", "Cancel an absence request"), and 757 of its 1,544 chunks without a pair started with a heading of
+any kind, most of them a subject ("Evacuation procedures", "18F billable hour expectations", "Batteries"): the
+subject question is what a person asks a helpdesk about such a section, and it added 195 pairs and ~125 chunks
+covered by nothing else. The answer is the section's text up to the next heading: a task's may be its first
+paragraph with the list it introduces when the section is longer than extractors.SECTION_WORDS
+(`extractors.section_answer`, shared with the FAQ extractor); a subject's must be the whole section. No answer
+stops where its chunk ends while the section goes on in the next chunk (`sections_running_on`: in the seventh hand
+check 3 of 7 wrong FAQ and task answers were cut so), is a list of links, or points above or below. A question
+must retrieve its own chunk in the top k, like the sentence rules' (from_sentences.py).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from ingest.dataset.clauses import load_parser
+from ingest.dataset.clauses import ACTION_VERBS, PEOPLE, load_parser
 from ingest.dataset.extractors import SECTION_WORDS, ExtractedPair, section_answer
-from ingest.dataset.topic import with_topic
+from ingest.dataset.topic import NOT_TOPICAL, with_topic
 from qacore.retrieval import Retriever
 from qacore.store import Chunk
 
-_HEADING = re.compile(r"\A\s*#{2,6}\s+(?P<h>[^\n#]{4,120}?)\s*#*\s*\n")  # a page title (#) names a page, not a task
-_NEXT_HEADING = re.compile(r"\n#{1,6}\s")
-MIN_LEAD_WORDS = 12  # a first paragraph shorter than this, cut from a long section, is a lead-in, not the answer
+_HEADING = re.compile(r"\A\s*(?P<level>#{2,6})\s+(?P<h>[^\n#]{2,120}?)\s*#*\s*\n")  # a page title (#) names a page
+_NEXT_HEADING = re.compile(r"\n(?P<level>#{1,6})\s")
+MIN_LEAD_WORDS = 12
+MIN_SECTION_WORDS = 12  # a section answer with fewer words outside its links is a pointer or a list of links  # a first paragraph shorter than this, cut from a long section, is a lead-in, not the answer
 # verb headings that name no task a person would ask how to do
 _NOT_A_TASK = {"go", "be", "have", "do", "see", "know", "learn", "make", "keep", "stay", "start", "wrap",
                "look", "move", "overcome", "interact", "build", "work", "understand", "play",
@@ -37,8 +45,20 @@ _NOT_ONE_TASK = {"&", "when", "if", "whenever", "possible", "these", "this", "th
                  # a pronoun points at the page: "Introduce them to TTSC people, culture, and practices" (fifth check)
                  "them", "they", "it", "their", "its", "he", "she", "him", "her"}
 # an answer that only leads into what follows, promises content later, points elsewhere or greets answers nothing
-_NO_ANSWER = re.compile(r"\b(?:below|the following|as follows|will be updated|to be determined|tbd|coming soon)\b|"
-                        r"^\W*(?:see|visit|refer to|check out|read|review|go to|welcome)\b", re.IGNORECASE)
+# (a list of steps may start with "Go to ...": "- Go to transitapp.ost.dot.gov" is step one, not a pointer)
+_NO_ANSWER = re.compile(r"\b(?:below|above|the following|as follows|will be updated|to be determined|tbd|coming soon)\b|"
+                        r"^(?:\[|\*\*?|_)?(?:see|visit|refer to|check out|read|review|go to|welcome)\b", re.IGNORECASE)
+
+
+def how_to_question(heading: str) -> str | None:
+    """"How to Book a hotel in Concur" -> "How do I book a hotel in Concur?" (a heading tagger reads "Book" as a
+    noun, but after "How to" it can only be a verb)."""
+    m = re.match(r"how to\s+(?P<task>[A-Za-z][^?!:|\[(]{3,100})$", re.sub(r"\s*\{[#:.][^}]*\}", "", heading).strip(),
+                 re.IGNORECASE)
+    if not m or len(m.group("task").split()) > 12:
+        return None
+    task = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "I", m.group("task").rstrip(". ")))
+    return f"How do I {task[:1].lower()}{task[1:]}?"
 
 
 def task_question(heading_doc) -> str | None:
@@ -68,30 +88,135 @@ def task_question(heading_doc) -> str | None:
     return f"How do I {lemma} {rest}?"
 
 
+# headings that name a part of the page, not a subject a person asks about ("Case Studies", "See also", "Resources")
+_NOT_A_SUBJECT = (NOT_TOPICAL | {
+    "case", "cases", "study", "studies", "reflection", "questions", "links", "link", "references", "reference",
+    "contacts", "contact", "related", "see", "also", "acknowledgements", "contents", "table", "changelog", "appendix",
+    "glossary", "usage", "actions", "action", "templates", "template", "agenda", "conclusion", "outcomes",
+    "objectives", "goals", "takeaways", "recap", "updates", "update", "status", "versions", "version", "history",
+    "scope", "definitions", "terms", "roles", "responsibilities", "requirements", "considerations", "ideas",
+    "activities", "exercises", "prompts", "reading", "readings", "videos", "tools", "tool", "main", "key",
+    "things", "stuff", "topics", "quick", "start", "guidelines", "expectations", "principles", "approach"})
+_NOT_A_SUBJECT_START = {"more", "other", "additional", "further", "related", "some", "a", "an", "this", "these",
+                        "that", "those", "what", "why", "how", "who", "when", "where", "which", "see", "also", "and"}
+_POSSESSIVE = {"our", "your", "my", "their"}
+# first words that make a heading an instruction even where the heading tagger reads a noun ("Gather information",
+# "Support GSA and other federal agencies"): advice, which is neither a task to ask how to do nor a subject
+_VERB_FIRST = ACTION_VERBS | _NOT_A_TASK | {
+    "support", "gather", "prepare", "identify", "define", "establish", "manage", "ensure", "provide", "develop",
+    "document", "track", "report", "meet", "connect", "communicate", "reflect", "explore", "discuss", "set",
+    "clarify", "align", "adapt", "apply", "commit", "create", "deliver", "demonstrate", "engage", "foster"}
+
+
+def subject_question(heading_doc, body: str) -> str | None:
+    """A heading that names a subject, "Evacuation procedures", "Transit subsidy eligibility", "OPM Fact Sheets",
+    as "What should I know about evacuation procedures?"; None for a task, a sentence, a question, a numbered or
+    generic part of the page ("Play 5 Case Studies", "See also", "Resources"). Title Case words are lowercased
+    unless the section body writes them capitalised ("Equal Employment Opportunity Program" stays)."""
+    tokens = [t for t in heading_doc if not t.is_space]
+    if not 1 <= len(tokens) <= 8 or tokens[0].lower_ in _NOT_A_SUBJECT_START \
+            or len(tokens) > 1 and tokens[0].lower_ in _VERB_FIRST:
+        return None
+    if any(t.tag_ in {"VB", "VBD", "VBP", "VBZ", "MD", "WDT", "WP", "WRB", "PRP"} or t.like_num
+           or t.text in {"?", "!", ":", "(", "[", "|", "/", "-", "–", "—", "...", ";", "\"", "'", ","} for t in tokens):
+        return None  # "18F is here for you", "2016 - 2019: Ramping up", "Suggested cadence: Weekly"
+    if tokens[0].tag_ in {"VBG", "IN", "TO"} or tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
+        return None  # "Getting approval ..." is a task (task_question); "Learn by doing" is not a subject
+    if tokens[-1].lemma_.lower() in PEOPLE | {"example", "template", "sample"}:
+        return None  # "Current employees": who a section is for; "Credit hours example": a case, not the subject
+    if not {t.lower_ for t in tokens if t.is_alpha} - _NOT_A_SUBJECT - _POSSESSIVE:
+        return None
+    words = []
+    for t in tokens:
+        word = t.text
+        if t.lower_ in _POSSESSIVE:
+            word = {"your": "my"}.get(t.lower_, t.lower_)
+        elif word.isupper() and len(tokens) > 1 and all(w.isupper() for w in heading_doc.text.split()):
+            word = word.lower()  # "LANGUAGE SKILLS"
+        elif word[:1].isupper() and not word.isupper() and not any(c.isupper() for c in word[1:]) \
+                and not _capitalised_in(word, body):
+            word = word.lower()  # "Our Mission" -> "our mission"; "Concur" stays if the body says "Concur"
+        words.append(word + t.whitespace_)
+    return f"What should I know about {''.join(words).strip()}?"
+
+
+def _capitalised_in(word: str, body: str) -> bool:
+    """Does `body` write `word` capitalised where a sentence or line does not start (a name, not a first word)?"""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", body):
+        before = body[:m.start()].rstrip(" *_[\"'(")
+        if before and before[-1] not in ".!?:#\n-|>":
+            return True
+    return False
+
+
+def _link_words(answer: str) -> bool:
+    """Is the answer mostly links: fewer than MIN_SECTION_WORDS words outside link markup and Liquid tags ("- [RFC
+    003](...)\n- [RFC 004](...)", "- Slack: {% slack_channel "cg-pages" %}")?"""
+    prose = re.sub(r"\[[^\]]*\]\([^)]*\)|\{%.*?%\}|https?://\S+", " ", answer)
+    return len(re.findall(r"[A-Za-z]{2,}", prose)) < MIN_SECTION_WORDS
+
+
+def sections_running_on(chunks: list[Chunk]) -> set[int]:
+    """Ids of chunks whose last section goes on in the document's next chunk (the next chunk starts without a
+    heading): an answer that runs to such a chunk's end is cut ("Who is eligible for the end of year performance
+    bonus?" answered up to "weighted 15% or", seventh hand check on 18F)."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc_key, []).append(chunk)
+    running = set()
+    for doc_chunks in by_doc.values():
+        doc_chunks.sort(key=lambda c: c.start)
+        for chunk, after in itertools.pairwise(doc_chunks):
+            if not re.match(r"\s*#{1,6}\s", after.text):
+                running.add(chunk.id)
+    return running
+
+
+def whole_section(text: str, start: int, level: int) -> tuple[int, int] | None:
+    """The span of a section body from `start` to the next heading of the same or a higher level, or None when a
+    deeper heading comes first (the body is only the section's lead-in) or it is longer than SECTION_WORDS."""
+    nxt = _NEXT_HEADING.search(text, start - 1)  # from the newline that ends the heading line
+    if nxt and len(nxt.group("level")) > level or re.match(r"\s*<", text[start:]):
+        return None  # a deeper heading, or an HTML block ("<div class=...>") that no answer should quote
+    end = start + len(text[start:nxt.start() if nxt else len(text)].rstrip())
+    return (start, end) if end > start and len(text[start:end].split()) <= SECTION_WORDS else None
+
+
 def heading_pairs(chunks: list[Chunk], retriever: Retriever) -> list[ExtractedPair]:
-    """One how-to candidate per chunk that opens with a task heading, kept if it retrieves its chunk in the top k.
-    (A heading that is a question is the FAQ extractor's, and `task_question` refuses it.)"""
-    found: list[tuple[Chunk, re.Match]] = []
+    """One candidate per chunk that opens with a task heading ("How do I ...?") or, failing that, a subject heading
+    ("What should I know about ...?"), kept if it retrieves its chunk in the top k. (A heading that is a question is
+    the FAQ extractor's, and both rules refuse it.)"""
+    found: list[tuple[Chunk, re.Match, str]] = []
     for chunk in chunks:
         match = _HEADING.match(chunk.text)
         if match:
-            found.append((chunk, match))
+            heading = re.sub(r"\s*\{[#:.][^}]*\}", "", match.group("h")).strip().rstrip(":")  # kramdown anchors
+            found.append((chunk, match, re.sub(r"^how to\s+", "", heading, flags=re.IGNORECASE)))
     if not found:
         return []
     nlp = load_parser()
+    running_on = sections_running_on(chunks)
     candidates: list[ExtractedPair] = []
-    for (chunk, match), doc in zip(found, nlp.pipe([m.group("h") for _, m in found], batch_size=64), strict=True):
-        question = task_question(doc)
-        span = section_answer(chunk.text, match.end()) if question else None
-        if not span:
+    for (chunk, match, _), doc in zip(found, nlp.pipe([h for _, _, h in found], batch_size=64), strict=True):
+        start = match.end()
+        question = how_to_question(match.group("h")) or task_question(doc)
+        span = section_answer(chunk.text, start) if question else None
+        kind = "task"
+        if not question:
+            span = whole_section(chunk.text, start, len(match.group("level")))
+            question = subject_question(doc, chunk.text[span[0]:span[1]]) if span else None
+            kind = "section"
+        if not (question and span):
             continue
         answer = chunk.text[span[0]:span[1]]
+        if chunk.id in running_on and not chunk.text[span[1]:].strip():
+            continue  # the section goes on in the next chunk: the answer would be cut
         section = _NEXT_HEADING.split(chunk.text[span[0]:], maxsplit=1)[0]
         cut = len(section.split()) > SECTION_WORDS  # the answer is only the section's first paragraph
         if cut and (not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS or answer.rstrip().endswith(":")) \
-                or _NO_ANSWER.search(answer.split("\n\n")[0]):
+                or _NO_ANSWER.search(answer.split("\n\n")[0]) or _link_words(answer):
             continue  # a cut answer that ends leading into a list it left out ("Here are our rules of thumb:")
         candidates.append(ExtractedPair(with_topic(question, chunk.title), answer, chunk.id, chunk.source, *span,
-                                        "task"))
+                                        kind))
     top = retriever.search_ids_many([c.question for c in candidates])
     return [c for c, ids in zip(candidates, top, strict=True) if c.chunk_id in ids]
