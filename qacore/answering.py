@@ -92,13 +92,15 @@ def cited_passages(answer: str, passages: Sequence[Chunk]) -> list[int]:
     return [best] if overlaps[best] else []
 
 
-RULE_MADE = ("sentence:", "extractor:task")  # generators whose question is made from its answer's words
+# generators whose question is made from its answer's words (or its section's heading)
+RULE_MADE = ("sentence:", "extractor:task", "extractor:section")
 
 
 def calibration_pairs(rows: list[dict], n_answerable: int = 100) -> list[dict]:
     """The guard's calibration questions: answerable ones from train.jsonl (never evaluated, so `qa eval` stays out
     of sample for them; at most `n_answerable`, spread evenly), unanswerable ones from both files (train has only a
-    few refusals). Not the rule-made questions (generator "sentence:..." and the task headings' "extractor:task"):
+    few refusals). Not the rule-made questions (generator "sentence:..." and the headings' "extractor:task" and
+    "extractor:section"):
     phrased from their answer's own words, they score far more relevant than a person's question. Calibrating on
     them moved the 18F threshold from 0.47 to 0.71 and refused 16 of the 30 answerable questions of
     bench/data/18f-gold.jsonl."""

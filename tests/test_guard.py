@@ -169,6 +169,7 @@ def test_calibration_leaves_out_questions_made_from_their_own_answer_sentence():
 
     rows = ([{"question": f"q{i}", "answerable": True, "generator": "sentence:yes-no@1"} for i in range(50)]
             + [{"question": f"h{i}", "answerable": True, "generator": "extractor:task@3"} for i in range(20)]
+            + [{"question": f"s{i}", "answerable": True, "generator": "extractor:section@3"} for i in range(20)]
             + [{"question": f"t{i}", "answerable": True, "generator": "extractor:table@2"} for i in range(250)]
             + [{"question": f"u{i}", "answerable": False, "generator": "bank:unanswerable_questions@1"}
                for i in range(7)])
