@@ -95,6 +95,36 @@ def test_a_slack_channel_tag_keeps_the_channel_name():
                                                  "of the channel.")
 
 
+def test_a_condition_is_answered_by_the_rest_of_its_paragraph():
+    """18F, Google Drive (eighth hand check): the list item goes on with what to do; the answer was cut after its
+    first sentence."""
+    from ingest.dataset.from_sentences import sentence_pairs
+
+    text = ("- If you create a Google form that is intended for employees of another agency, keep in mind that a "
+            "few agencies block Google Forms. Make a version in another format, such as a Word document.\n")
+    chunk = Chunk(1, "d", "drive.md", "Google Drive", ["Forms"], None, 0, len(text), text, text, "h", 10)
+
+    class Retriever:
+        def search_ids_many(self, queries, k=None):
+            return [[1] for _ in queries]
+
+    pairs, _ = sentence_pairs([chunk], Retriever(), per_chunk=4, taken={})
+    (condition,) = [p for p in pairs if p.extractor == "sentence:condition"]
+    assert condition.answer.endswith("such as a Word document.")
+    assert text[condition.answer_start:condition.answer_end] == condition.answer
+
+
+def test_several_questions_in_one_faq_heading_or_a_placeholder_answer_are_refused():
+    from ingest.dataset.extractors import faq_pairs
+    from ingest.dataset.gates import answer_problem
+
+    text = ("### What is billable? What is not billable? What codes do I use?\n\nGenerally:\n\n- **Billable time** "
+            "= work that enables engagement delivery\n")
+    assert list(faq_pairs(text, 1, "tock.md")) == []
+    assert answer_problem("Guidance TK.  {% comment %}") is not None
+    assert answer_problem("Data is kept in AirTable and reviewed each quarter by the portfolio leads.") is None
+
+
 def test_a_short_faq_section_is_answered_whole():
     # 18F travel FAQ: the alternative after the first paragraph is part of the answer (fourth hand check); the
     # section is 140 words, over the 110 that cut it before
@@ -106,7 +136,7 @@ def test_a_short_faq_section_is_answered_whole():
     assert section[start:end].endswith("paying any difference yourself.")
 
 
-# Failure classes of the fourth to sixth hand checks on 18F: (rule that must not ask, or None for no rule at all,
+# Failure classes of the fourth to eighth hand checks on 18F: (rule that must not ask, or None for no rule at all,
 # the sentence, what went wrong)
 REFUSED = [
     (None, "Move all calendar invites off your calendar.", "an imperative read as a statement: 'Move' as subject"),
@@ -139,6 +169,12 @@ REFUSED = [
     ("imperative", "Follow the instructions if you need help.", "advice with no fact in it"),
     (None, "You can join any that you find interesting.", "'any that' points at nothing"),
     ("place", "GSA FMLA page found on InSite.", "a list item without its verb"),
+    # eighth
+    ("time", "Office Hours are held every Wednesday at 12 PM ET.", "another time left in the question"),
+    ("condition", "You do not need to repeat the approval process if you are making de minimus changes.",
+     "what you need not do"),
+    ("purpose", "Ask to be added to the invite in #nyc.", "'how do you be added'"),
+    ("object", "The partners can use their existing Slack accounts.", "who uses what, and nothing more"),
 ]
 
 

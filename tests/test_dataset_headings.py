@@ -172,3 +172,19 @@ def test_a_section_that_goes_on_in_the_next_chunk_is_not_answered():
     whole = chunk(1, first.text + "- Click **Withdraw from the program**\n- Fill out and submit the form\n", 0)
     (pair,) = heading_pairs([whole, new_section], _Retriever([1]))
     assert pair.question == "Performance: how do I cancel transit benefit?" and pair.answer.startswith("- Go to")
+
+
+def test_how_to_answers_that_send_you_to_a_guide_are_refused(nlp):
+    """18F, seventh and eighth hand checks: "HR Links: how do I edit and canceling a leave request?" answered by when
+    to do it and a link to the InSite user guides; "Checklist for going out of office" read as a verb."""
+    assert task_question(nlp("Editing and canceling a leave request")) == "How do I edit and cancel a leave request?"
+    assert task_question(nlp("Checklist for going out of office")) is None
+    guide = ("### Editing and canceling a leave request\n\nEdit an absence request when you want to change the number "
+             "of hours. Cancel an absence request when you no longer wish to use any leave for any of the days. "
+             "Refer to the InSite user guide about [editing](https://drive.google.com/e) or "
+             "[canceling](https://drive.google.com/c) an absence request.\n")
+    assert heading_pairs([_chunk(1, guide, title="HR Links")], _Retriever([1])) == []
+    # the same pointer beside the numbered steps themselves is fine
+    steps = guide.replace("Refer to", "1. Open Time and Absence in HR Links.\n2. Select the request.\n\nRefer to")
+    (pair,) = heading_pairs([_chunk(1, steps, title="HR Links")], _Retriever([1]))
+    assert pair.question == "HR Links: how do I edit and cancel a leave request?"

@@ -38,7 +38,9 @@ _NOT_A_TASK = {"go", "be", "have", "do", "see", "know", "learn", "make", "keep",
                # advice, not a procedure: "Consider the forum", "Help partners make the most of ...", "Use your
                # travel card when possible" became "how do I consider the forum?" (fourth hand check on 18F)
                "consider", "help", "use", "think", "remember", "try", "avoid", "respect", "assume", "embrace",
-               "celebrate", "expect", "trust", "focus", "prioritize", "encourage", "value", "lead", "practice"}
+               "celebrate", "expect", "trust", "focus", "prioritize", "encourage", "value", "lead", "practice",
+               # nouns a heading tagger reads as verbs: "Checklist for going out of office" (seventh check)
+               "checklist", "overview", "summary", "timeline", "schedule", "process"}
 # a heading with these is advice or a pair of tasks: "Use your travel card when possible", "Updating your address &
 # notifying benefits companies", "Join the research guild!"
 _NOT_ONE_TASK = {"&", "when", "if", "whenever", "possible", "these", "this", "those", "that",
@@ -84,6 +86,8 @@ def task_question(heading_doc) -> str | None:
     rest = heading_doc[first.i + 1:].text.strip().rstrip(".")
     if not rest or rest.lower() in {"started", "help", "ready", "up", "out", "going", "around"}:
         return None  # "Getting started", "Getting help": a section, not a task
+    rest = "".join((t.lemma_ + t.whitespace_) if t.tag_ == "VBG" and heading_doc[t.i - 1].dep_ == "cc"
+                   else t.text_with_ws for t in heading_doc[first.i + 1:]).strip().rstrip(".")  # "Editing and canceling"
     rest = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "I", rest))  # "Determining whether you need ..."
     return f"How do I {lemma} {rest}?"
 
@@ -124,7 +128,7 @@ def subject_question(heading_doc, body: str) -> str | None:
         return None  # "Getting approval ..." is a task (task_question); "Learn by doing" is not a subject
     if tokens[-1].lemma_.lower() in PEOPLE | {"example", "template", "sample"}:
         return None  # "Current employees": who a section is for; "Credit hours example": a case, not the subject
-    if not {t.lower_ for t in tokens if t.is_alpha} - _NOT_A_SUBJECT - _POSSESSIVE:
+    if not {t.lower_ for t in tokens if t.is_alpha and not t.is_stop} - _NOT_A_SUBJECT - _POSSESSIVE:
         return None
     words = []
     for t in tokens:
@@ -154,6 +158,14 @@ def _link_words(answer: str) -> bool:
     003](...)\n- [RFC 004](...)", "- Slack: {% slack_channel "cg-pages" %}")?"""
     prose = re.sub(r"\[[^\]]*\]\([^)]*\)|\{%.*?%\}|https?://\S+", " ", answer)
     return len(re.findall(r"[A-Za-z]{2,}", prose)) < MIN_SECTION_WORDS
+
+
+# a how-to answer that sends the reader to a guide for the steps: "You can refer to the InSite user guide about
+# pulling a timesheet report"; 3 of 8 wrong task answers in rounds 6-8 on 18F said what the task is and where its
+# instructions are, not how to do it
+_POINTS_TO_GUIDE = re.compile(r"\b(?:refer to|follow|see|check|read|consult)\b[^.\n]{0,80}?\b(?:user guides?|guides?|"
+                              r"guidance|instructions|step-by-step|documentation)\b", re.IGNORECASE)
+_NUMBERED_STEP = re.compile(r"^\s*\d+\.\s", re.MULTILINE)
 
 
 def sections_running_on(chunks: list[Chunk]) -> set[int]:
@@ -214,7 +226,8 @@ def heading_pairs(chunks: list[Chunk], retriever: Retriever) -> list[ExtractedPa
         section = _NEXT_HEADING.split(chunk.text[span[0]:], maxsplit=1)[0]
         cut = len(section.split()) > SECTION_WORDS  # the answer is only the section's first paragraph
         if cut and (not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS or answer.rstrip().endswith(":")) \
-                or _NO_ANSWER.search(answer.split("\n\n")[0]) or _link_words(answer):
+                or _NO_ANSWER.search(answer.split("\n\n")[0]) or _link_words(answer) \
+                or kind == "task" and _POINTS_TO_GUIDE.search(answer) and not _NUMBERED_STEP.search(answer):
             continue  # a cut answer that ends leading into a list it left out ("Here are our rules of thumb:")
         candidates.append(ExtractedPair(with_topic(question, chunk.title), answer, chunk.id, chunk.source, *span,
                                         kind))

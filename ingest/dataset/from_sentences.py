@@ -6,7 +6,8 @@ it; among a sentence's questions the one with the highest rule prior plus retrie
 at most `dataset.sentence_questions_per_chunk` questions (two per sentence at most, by different rules), the best
 ranked first. Sentences an extractor already
 used (an FAQ answer, a definition line) are skipped. The answer is the sentence in plain text (link targets
-removed), with the next sentence of its paragraph when that one finishes it (`answer_end`), and its exact span in
+removed), with the next sentence of its paragraph when that one finishes it (`answer_end`), or the rest of its
+paragraph for a condition ("What should you do if ...?", up to CONDITION_ANSWER_WORDS), and its exact span in
 the chunk.
 """
 
@@ -44,6 +45,11 @@ class SentenceStats:
 _GOES_ON = {"then", "also", "additionally", "next", "afterwards", "finally", "otherwise", "however", "but", "this",
             "that", "these", "those", "it", "they", "there", "if", "once", "after", "so", "instead"}
 SHORT_SENTENCE_WORDS = 12
+# a condition's answer runs to the end of its paragraph or list item when that is at most this long: in the hand
+# checks on 18F (rounds 5-8), 3 of the 16 wrong condition answers stopped before the rest of their paragraph or list
+# item said what else to do ("If you create a Google form ... for employees of another agency, keep in mind that
+# ..." without which agencies block forms and what to make instead)
+CONDITION_ANSWER_WORDS = 80
 
 
 def answer_end(sentences: list, n: int):
@@ -100,6 +106,9 @@ def sentence_pairs(chunks: list[Chunk], retriever: Retriever, per_chunk: int,
             if not questions or _overlaps(sentence_span, taken.get(chunk.id, [])):
                 continue
             last = answer_end(sentences, n)
+            if any(q.rule == "condition" for q in questions) and \
+                    len(doc.text[sent.start_char:].split()) <= CONDITION_ANSWER_WORDS:
+                last = sentences[-1]  # "what should you do if ...?" is answered by the rest of its paragraph
             stats.with_question += 1
             stats.questions += len(questions)
             found.append((chunk, doc.text[sent.start_char:last.end_char].strip(),

@@ -62,7 +62,13 @@ def answer_problem(answer: str, limits: GateLimits = GateLimits()) -> str | None
         return "answer too long"
     if _PLACEHOLDER.search(a) and len(_PLACEHOLDER.sub("", a).split()) < 3:
         return "answer is redacted data"
+    if _TO_COME.search(a):
+        return "answer is a placeholder for content to come"
     return None
+
+
+# "Guidance TK." (journalists' "to come"), a Liquid comment block: no answer yet (18F, eighth hand check)
+_TO_COME = re.compile(r"\bTK\b|\{%-?\s*comment\s*-?%\}")
 
 
 def support_problem(answer: str, evidence: str, checker: SupportChecker) -> str | None:

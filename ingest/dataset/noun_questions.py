@@ -34,6 +34,10 @@ _TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years
 _IMPERATIVE_OBJECT_VERBS = {"use", "submit", "email", "contact", "complete", "cancel", "file", "request", "notify",
                             "call", "install", "enable", "update", "bring", "wear", "include", "attach", "send"}
 
+# verbs that ask nothing with only their subject: "What can the partners use?" (use for what?); "What does the build
+# include?" asks something on its own
+_OPEN_VERBS = {"use", "edit", "change", "see", "find", "access", "bring", "try", "follow", "create", "add", "do",
+               "share", "update", "open", "view", "remove", "delete", "join", "set"}
 _GENERIC_OBJECTS = {"space", "information", "thing", "things", "stuff", "way", "ways", "lot", "example", "examples",
                     "part", "time", "sense", "use", "place", "idea", "ideas", "option", "options", "role", "roles"}
 
@@ -107,6 +111,12 @@ def object_questions(sent):
         person = obj.lemma_.lower() in PEOPLE
         only = {c.i for c in root.children if c.dep_ == "advmod" and c.lower_ == "only"}  # "what does deployment
         # only include?" (sixth hand check): the answer says "only", the question need not
+        # the question must say more than who does what: "what can the partners use?", "what can you edit at any
+        # time?" ask nothing a person would (eighth hand check on 18F)
+        said = {t.i for t in tokens} | only | {root.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+        if root.lemma_ in _OPEN_VERBS and not any(t.i not in said and t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _TIME_WORDS | _GENERIC_OBJECTS
+                   for t in sent):
+            continue
         q = question_about(root, "who" if person else "what", {t.i for t in tokens} | only)
         if q and len(q.split()) >= 5:
             yield q, "object"

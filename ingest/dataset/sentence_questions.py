@@ -74,6 +74,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SPECIFIC_TIME = re.compile(r"\d|\b(?:" + "|".join(_MONTHS) + r"|noon|midnight|end of|beginning of|first|last|"
                             r"weekend|morning|afternoon|evening|holiday)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?")
 _CALENDAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _DURATION = re.compile(r"\d+\s*(?:business |calendar |working )?(?:days?|weeks?|months?|years?|hours?|minutes?)\b",
                        re.IGNORECASE)
@@ -194,6 +195,9 @@ def _time_questions(sent):
             continue
         if not all(t.i in removed or t.ent_type_ in {"DATE", "TIME"} for t in head.subtree):
             continue
+        if any(t.i not in removed and (_WEEKDAY.fullmatch(t.lower_) or any(t in e for e in dates)
+                                       and not re.fullmatch(r"\d+[A-Za-z]+", t.text)) for t in sent):
+            continue  # "when are office Hours held every Wednesday?": another time left in the question
         if re.fullmatch(r"(?:in |since |by )?(?:19|20)\d\d", ent.text.lower()) and root.tag_ != "VBD":
             continue  # "In 2022, TTS considers $75/hour ...": a year for a present fact is not what one asks
         q = question_about(root, "how often" if frequency else "when", removed)
@@ -222,6 +226,8 @@ def _condition_questions(sent):
             continue  # "When you became a supervisor, you took on ...": a story, not a rule
         if root.lemma_ in _NAVIGATION | {"follow"} and any(t.lemma_.lower() in _POINTERS for t in root.subtree):
             continue  # "If you spot an incident, follow the Security incidents page": the answer is elsewhere
+        if any(c.dep_ == "neg" for c in root.children):
+            continue  # "You do not need to repeat the approval if ...": what you need not do (eighth hand check)
         condition = text_of([t for t in clause.subtree if t.i != marks[0].i])
         if len(set(content_words(condition)) - _GENERIC_CONDITION) < 2:
             continue
@@ -252,8 +258,9 @@ def _purpose_questions(sent):
             continue  # "To take leave without pay, you'll need justification": what is needed, not how
         purpose = text_of([t for t in clause.subtree if t.i != to[0].i and t.lower_ not in {"in", "order"}
                          or t.i > to[0].i])
-        if "," in purpose:
-            continue  # "Go across the lobby to wing 1, down the elevator ...": directions, not a purpose
+        if "," in purpose or purpose.split()[0].lower() == "be":
+            continue  # "Go across the lobby to wing 1, down the elevator ...": directions, not a purpose; "To be
+            # added to the invite, ask ..." would ask "how do you be added ...?"
         yield finish(f"How do {main_clause_subject(root)} {purpose}"), "purpose"
     for prep in root.children:
         if root.lemma_ == "be":
@@ -322,8 +329,9 @@ def _purpose_after_questions(sent):
         purpose = text_of([t for t in clause.subtree if t.i != to[0].i])
         if "," in purpose or root.lemma_ == "go":
             continue  # "Go across the main lobby to wing 1, down the elevator and turn right": a way, not a purpose
-        if purpose.split()[0].lower() in {"how", "what", "where", "when", "why", "who", "which"} | _NAVIGATION:
-            continue  # "See how to add caption tracks ..." is a pointer, not a purpose
+        if purpose.split()[0].lower() in {"how", "what", "where", "when", "why", "who", "which", "be"} | _NAVIGATION:
+            continue  # "See how to add caption tracks ..." is a pointer, not a purpose; "Ask to be added to the
+            # invite in #nyc" -> "how do you be added ...?" (eighth hand check on 18F)
         yield finish(f"How {modal or 'do'} you {purpose}"), "purpose"
 
 
