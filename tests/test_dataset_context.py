@@ -175,6 +175,16 @@ REFUSED = [
      "what you need not do"),
     ("purpose", "Ask to be added to the invite in #nyc.", "'how do you be added'"),
     ("object", "The partners can use their existing Slack accounts.", "who uses what, and nothing more"),
+    # ninth
+    (None, "The employee's authorizing official (AO) is responsible for making the determination if travel "
+           "requests meet that threshold.", "'that threshold' points back"),
+    (None, "If a piece of desktop software you want isn't appearing there, you'll need to request it.",
+     "'there' points back"),
+    (None, "Instructions can be found on the lockers themselves.", "a reflexive on a thing"),
+    (None, "More details can be found on Github.", "more details elsewhere"),
+    ("condition", "Once exiting the elevator lobby, turn right and make your first right towards 6400.",
+     "a step after a step"),
+    ("condition", "If you're having difficulty, try bookmarking the BookIT! login page.", "a vague condition"),
 ]
 
 
