@@ -68,3 +68,15 @@ def test_non_finite_numbers_are_refused(tmp_path, key, value):
         load_config(path)
     with pytest.raises(ConfigError, match="retrieval.bm25_weight: "):
         load_config(None, {"retrieval.bm25_weight": float(value)})
+
+
+def test_the_demo_config_is_valid_and_only_trims_llm_work():
+    """scripts/demo.toml (what `make demo` runs with) passes the typed config and changes only the LLM budget."""
+    from pathlib import Path
+
+    demo = load_config(Path(__file__).parent.parent / "scripts" / "demo.toml")
+    default = QAConfig()
+    assert demo.dataset.llm_max_facts < default.dataset.llm_max_facts
+    assert demo.dataset.paraphrase_max < default.dataset.paraphrase_max
+    changed = {k for k, v in demo.dataset.model_dump().items() if default.dataset.model_dump()[k] != v}
+    assert changed == {"llm_max_facts", "paraphrase_max"} and demo.finetune == default.finetune

@@ -182,6 +182,7 @@ REFUSED = [
      "'there' points back"),
     (None, "Instructions can be found on the lockers themselves.", "a reflexive on a thing"),
     (None, "More details can be found on Github.", "more details elsewhere"),
+    (None, "You must click the first link first to activate your account.", "one of a list: 'the first link'"),
     ("condition", "Once exiting the elevator lobby, turn right and make your first right towards 6400.",
      "a step after a step"),
     ("condition", "If you're having difficulty, try bookmarking the BookIT! login page.", "a vague condition"),

@@ -344,8 +344,8 @@ _RULES = (_condition_questions, _purpose_questions, _purpose_after_questions, _n
 
 def points_back(sent) -> bool:
     """Does the sentence point at something said before it: a demonstrative determiner ("meet that threshold"), a
-    place adverb "there" ("isn't appearing there"), a reflexive on a thing ("on the lockers themselves"), or more
-    details found elsewhere? In the ninth hand check on 18F, self-contained was the weakest label (47 of 60) and 4
+    place adverb "there" ("isn't appearing there"), a reflexive on a thing ("on the lockers themselves"), one of a
+    list ("click the first link"), or more details found elsewhere? In the ninth hand check on 18F, self-contained was the weakest label (47 of 60) and 4
     of its 13 failures were these; any question made from such a sentence keeps the pointer."""
     for t in sent:
         if t.dep_ == "det" and t.lower_ in {"that", "those", "these", "this", "such"}:
@@ -355,7 +355,9 @@ def points_back(sent) -> bool:
     return bool(_MORE_ELSEWHERE.search(sent.text))
 
 
-_MORE_ELSEWHERE = re.compile(r"\b(?:more|further|additional) (?:details|information|info)\b", re.IGNORECASE)
+_MORE_ELSEWHERE = re.compile(r"\b(?:more|further|additional) (?:details|information|info)\b|\bthe (?:same|latter|former|"
+                             r"previous|aforementioned)\b|\bthe (?:first|second|third|last|next|other) (?:link|step|"
+                             r"option|one|item|button|email|tab|field|box|screen)s?\b", re.IGNORECASE)
 
 
 def sentence_questions(sent) -> list[SentenceQuestion]:
