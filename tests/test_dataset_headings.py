@@ -124,9 +124,13 @@ def test_how_to_headings_are_tasks():
 
     # the heading tagger reads "Book" as a noun; after "How to" it is the task's verb
     assert how_to_question("How to Book a hotel in Concur") == "How do I book a hotel in Concur?"
-    assert how_to_question("How to add, edit or delete expenses {#expenses}") == (
-        "How do I add, edit or delete expenses?")
+    assert how_to_question("How to add, edit or delete expenses") == "How do I add, edit or delete expenses?"
     assert how_to_question("How to?") is None and how_to_question("Parking") is None
+    # in a chunk, the heading's kramdown anchor is not part of the task
+    section = ("### How to add, edit or delete expenses {#expenses}\n\n1. Open the expense report in Concur.\n"
+               "2. Select Add, Edit or Delete next to the expense and save the report.\n")
+    (pair,) = heading_pairs([_chunk(1, section, title="Concur expenses")], _Retriever([1]))
+    assert pair.question == "Concur expenses: how do I add, edit or delete expenses?" and pair.extractor == "task"
 
 
 def test_subject_sections_are_answered_whole_or_not_at_all():

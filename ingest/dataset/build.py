@@ -231,7 +231,7 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     with _progress_bar(len(chunks), "qa generate: sentences", unit="chunk") as bar:
         from_prose, sentence_stats = sentence_pairs(list(chunks.values()), retriever,
                                                     config.dataset.sentence_questions_per_chunk, taken, bar.update)
-    from_headings = heading_pairs(list(chunks.values()), retriever)  # "How do I request leave?" (procedures)
+    from_headings = heading_pairs(list(chunks.values()), retriever, running_on)  # "How do I request leave?"
     candidates += from_prose + from_headings
     for cand in from_prose + from_headings:
         taken.setdefault(cand.chunk_id, []).append((cand.answer_start, cand.answer_end))

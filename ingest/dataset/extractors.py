@@ -84,7 +84,8 @@ def _not_an_faq(question: str, answer: str) -> bool:
     words = re.findall(r"[a-z]+", question.lower())
     # several questions in one heading ("What is billable? What is not billable? What codes do I use?") are
     # answered by several sections' worth of text, cut at the first (18F, eighth hand check)
-    return (not words or words[0] not in _QUESTION_STARTS or question.count("?") > 1 or bool(set(words) & {"this", "these", "they"})
+    return (not words or words[0] not in _QUESTION_STARTS or question.count("?") > 1
+            or bool(set(words) & {"this", "these", "they"})
             or bool(re.match(r"(?:see |visit )?(?:the )?\[[^\]]*\]\(|\{%|<", answer, re.IGNORECASE))
             or answer.rstrip().endswith(":"))
 

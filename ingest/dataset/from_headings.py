@@ -24,14 +24,15 @@ import re
 
 from ingest.dataset.clauses import ACTION_VERBS, PEOPLE, load_parser
 from ingest.dataset.extractors import SECTION_WORDS, ExtractedPair, section_answer
-from ingest.dataset.topic import NOT_TOPICAL, with_topic
+from ingest.dataset.topic import KRAMDOWN_ANCHOR, NOT_TOPICAL, with_topic
 from qacore.retrieval import Retriever
 from qacore.store import Chunk
 
-_HEADING = re.compile(r"\A\s*(?P<level>#{2,6})\s+(?P<h>[^\n#]{2,120}?)\s*#*\s*\n")  # a page title (#) names a page
+# a page title (#) names a page; a kramdown anchor may follow the heading ("## Set up {#set-up-phase}")
+_HEADING = re.compile(r"\A\s*(?P<level>#{2,6})\s+(?P<h>[^\n#]{2,120}?(?:\s*\{[#:.][^}\n]*\})?)\s*#*\s*\n")
 _NEXT_HEADING = re.compile(r"\n(?P<level>#{1,6})\s")
-MIN_LEAD_WORDS = 12
-MIN_SECTION_WORDS = 12  # a section answer with fewer words outside its links is a pointer or a list of links  # a first paragraph shorter than this, cut from a long section, is a lead-in, not the answer
+MIN_LEAD_WORDS = 12  # a first paragraph shorter than this, cut from a long section, is a lead-in, not the answer
+MIN_SECTION_WORDS = 12  # a section answer with fewer words outside its links is a pointer or a list of links
 # verb headings that name no task a person would ask how to do
 _NOT_A_TASK = {"go", "be", "have", "do", "see", "know", "learn", "make", "keep", "stay", "start", "wrap",
                "look", "move", "overcome", "interact", "build", "work", "understand", "play",
@@ -54,9 +55,8 @@ _NO_ANSWER = re.compile(r"\b(?:below|above|the following|as follows|will be upda
 
 def how_to_question(heading: str) -> str | None:
     """"How to Book a hotel in Concur" -> "How do I book a hotel in Concur?" (a heading tagger reads "Book" as a
-    noun, but after "How to" it can only be a verb)."""
-    m = re.match(r"how to\s+(?P<task>[A-Za-z][^?!:|\[(]{3,100})$", re.sub(r"\s*\{[#:.][^}]*\}", "", heading).strip(),
-                 re.IGNORECASE)
+    noun, but after "How to" it can only be a verb). `heading` without its kramdown anchor."""
+    m = re.match(r"how to\s+(?P<task>[A-Za-z][^?!:|\[(]{3,100})$", heading.strip(), re.IGNORECASE)
     if not m or len(m.group("task").split()) > 12:
         return None
     task = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "I", m.group("task").rstrip(". ")))
@@ -83,11 +83,11 @@ def task_question(heading_doc) -> str | None:
         return None
     if first.tag_ == "VB" and all(t.text[:1].isupper() for t in tokens if t.is_alpha and len(t.text) > 3):
         return None  # "Leave Policy", "Travel Card": a Title Case name, not an imperative
-    rest = heading_doc[first.i + 1:].text.strip().rstrip(".")
+    # a second gerund after "and"/"or" takes the verb's form too: "Editing and canceling a leave request"
+    rest = "".join((t.lemma_ + t.whitespace_) if t.tag_ == "VBG" and heading_doc[t.i - 1].dep_ == "cc"
+                   else t.text_with_ws for t in heading_doc[first.i + 1:]).strip().rstrip(".")
     if not rest or rest.lower() in {"started", "help", "ready", "up", "out", "going", "around"}:
         return None  # "Getting started", "Getting help": a section, not a task
-    rest = "".join((t.lemma_ + t.whitespace_) if t.tag_ == "VBG" and heading_doc[t.i - 1].dep_ == "cc"
-                   else t.text_with_ws for t in heading_doc[first.i + 1:]).strip().rstrip(".")  # "Editing and canceling"
     rest = re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "I", rest))  # "Determining whether you need ..."
     return f"How do I {lemma} {rest}?"
 
@@ -153,7 +153,7 @@ def _capitalised_in(word: str, body: str) -> bool:
     return False
 
 
-def _link_words(answer: str) -> bool:
+def _mostly_links(answer: str) -> bool:
     """Is the answer mostly links: fewer than MIN_SECTION_WORDS words outside link markup and Liquid tags ("- [RFC
     003](...)\n- [RFC 004](...)", "- Slack: {% slack_channel "cg-pages" %}")?"""
     prose = re.sub(r"\[[^\]]*\]\([^)]*\)|\{%.*?%\}|https?://\S+", " ", answer)
@@ -194,24 +194,26 @@ def whole_section(text: str, start: int, level: int) -> tuple[int, int] | None:
     return (start, end) if end > start and len(text[start:end].split()) <= SECTION_WORDS else None
 
 
-def heading_pairs(chunks: list[Chunk], retriever: Retriever) -> list[ExtractedPair]:
+def heading_pairs(chunks: list[Chunk], retriever: Retriever, running_on: set[int] | None = None
+                  ) -> list[ExtractedPair]:
     """One candidate per chunk that opens with a task heading ("How do I ...?") or, failing that, a subject heading
     ("What should I know about ...?"), kept if it retrieves its chunk in the top k. (A heading that is a question is
-    the FAQ extractor's, and both rules refuse it.)"""
+    the FAQ extractor's, and both rules refuse it.) `running_on`: `sections_running_on(chunks)`, when the caller
+    has it already."""
     found: list[tuple[Chunk, re.Match, str]] = []
     for chunk in chunks:
         match = _HEADING.match(chunk.text)
         if match:
-            heading = re.sub(r"\s*\{[#:.][^}]*\}", "", match.group("h")).strip().rstrip(":")  # kramdown anchors
-            found.append((chunk, match, re.sub(r"^how to\s+", "", heading, flags=re.IGNORECASE)))
+            found.append((chunk, match, KRAMDOWN_ANCHOR.sub("", match.group("h")).strip().rstrip(":")))
     if not found:
         return []
     nlp = load_parser()
-    running_on = sections_running_on(chunks)
+    running_on = sections_running_on(chunks) if running_on is None else running_on
+    headings = [re.sub(r"^how to\s+", "", h, flags=re.IGNORECASE) for _, _, h in found]  # parsed as the task
     candidates: list[ExtractedPair] = []
-    for (chunk, match, _), doc in zip(found, nlp.pipe([h for _, _, h in found], batch_size=64), strict=True):
+    for (chunk, match, heading), doc in zip(found, nlp.pipe(headings, batch_size=64), strict=True):
         start = match.end()
-        question = how_to_question(match.group("h")) or task_question(doc)
+        question = how_to_question(heading) or task_question(doc)
         span = section_answer(chunk.text, start) if question else None
         kind = "task"
         if not question:
@@ -226,7 +228,7 @@ def heading_pairs(chunks: list[Chunk], retriever: Retriever) -> list[ExtractedPa
         section = _NEXT_HEADING.split(chunk.text[span[0]:], maxsplit=1)[0]
         cut = len(section.split()) > SECTION_WORDS  # the answer is only the section's first paragraph
         if cut and (not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS or answer.rstrip().endswith(":")) \
-                or _NO_ANSWER.search(answer.split("\n\n")[0]) or _link_words(answer) \
+                or _NO_ANSWER.search(answer.split("\n\n")[0]) or _mostly_links(answer) \
                 or kind == "task" and _POINTS_TO_GUIDE.search(answer) and not _NUMBERED_STEP.search(answer):
             continue  # a cut answer that ends leading into a list it left out ("Here are our rules of thumb:")
         candidates.append(ExtractedPair(with_topic(question, chunk.title), answer, chunk.id, chunk.source, *span,

@@ -113,9 +113,9 @@ def object_questions(sent):
         # only include?" (sixth hand check): the answer says "only", the question need not
         # the question must say more than who does what: "what can the partners use?", "what can you edit at any
         # time?" ask nothing a person would (eighth hand check on 18F)
-        said = {t.i for t in tokens} | only | {root.i} | ({t.i for t in subject.subtree} if subject is not None else set())
-        if root.lemma_ in _OPEN_VERBS and not any(t.i not in said and t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _TIME_WORDS | _GENERIC_OBJECTS
-                   for t in sent):
+        said = {t.i for t in tokens} | only | {root.i} | {t.i for t in (subject.subtree if subject is not None else ())}
+        if root.lemma_ in _OPEN_VERBS and not any(t.i not in said and t.pos_ in {"NOUN", "PROPN"}
+                                                  and t.lower_ not in _TIME_WORDS | _GENERIC_OBJECTS for t in sent):
             continue
         q = question_about(root, "who" if person else "what", {t.i for t in tokens} | only)
         if q and len(q.split()) >= 5:

@@ -181,9 +181,9 @@ def _time_questions(sent):
             bool(_SPECIFIC_TIME.search(e.text)) and not re.fullmatch(r"\d+[A-Za-z]", e.text) for e in dates) > 1:
         return  # "Phase I began in April 2018, phase II in October 2018.", "Office Hours are held every Wednesday at
         # 12 PM ET": "when" would be ambiguous or leave a time in the question
-    for ent in dates:
-        if re.fullmatch(r"\d+[A-Za-z]+", ent.text):
-            continue  # "for 18F and the partner agency": an office's name the parser read as a date
+    # not "for 18F and the partner agency": an office's name the parser read as a date
+    times = [ent for ent in dates if not re.fullmatch(r"\d+[A-Za-z]+", ent.text)]
+    for ent in times:
         head = ent.root
         frequency = bool(_FREQUENCY.search(ent.text))
         if not frequency and (not _SPECIFIC_TIME.search(ent.text) or _DURATION.search(ent.text)):
@@ -196,8 +196,7 @@ def _time_questions(sent):
             continue
         if not all(t.i in removed or t.ent_type_ in {"DATE", "TIME"} for t in head.subtree):
             continue
-        if any(t.i not in removed and (_WEEKDAY.fullmatch(t.lower_) or any(t in e for e in dates)
-                                       and not re.fullmatch(r"\d+[A-Za-z]+", t.text)) for t in sent):
+        if any(t.i not in removed and (_WEEKDAY.fullmatch(t.lower_) or any(t in e for e in times)) for t in sent):
             continue  # "when are office Hours held every Wednesday?": another time left in the question
         if re.fullmatch(r"(?:in |since |by )?(?:19|20)\d\d", ent.text.lower()) and root.tag_ != "VBD":
             continue  # "In 2022, TTS considers $75/hour ...": a year for a present fact is not what one asks
@@ -345,8 +344,9 @@ _RULES = (_condition_questions, _purpose_questions, _purpose_after_questions, _n
 def points_back(sent) -> bool:
     """Does the sentence point at something said before it: a demonstrative determiner ("meet that threshold"), a
     place adverb "there" ("isn't appearing there"), a reflexive on a thing ("on the lockers themselves"), one of a
-    list ("click the first link"), or more details found elsewhere? In the ninth hand check on 18F, self-contained was the weakest label (47 of 60) and 4
-    of its 13 failures were these; any question made from such a sentence keeps the pointer."""
+    list ("click the first link"), or more details found elsewhere? In the ninth hand check on 18F, self-contained
+    was the weakest label (47 of 60) and 4 of its 13 failures were these; any question made from such a sentence
+    keeps the pointer."""
     for t in sent:
         if t.dep_ == "det" and t.lower_ in {"that", "those", "these", "this", "such"}:
             return True

@@ -32,6 +32,7 @@ _GENERIC_SECTION = {"rules", "rule", "execution", "closeout", "process", "detail
                     "option", "options", "example", "examples", "additional", "inside", "once",
                     "general", "misc", "miscellaneous", "things", "context", "purpose"}
 NOT_TOPICAL = _GENERIC | _GENERIC_SECTION  # words that say where in a page or what kind of page, not what about
+KRAMDOWN_ANCHOR = re.compile(r"\s*\{[#:.][^}]*\}")  # "Set up {#set-up-phase-of-engagements}"
 _SEPARATOR = re.compile(r"\s+[-–—|]\s+|:\s+")
 MAX_TOPIC_WORDS = 8
 MAX_SECTION_WORDS = 6
@@ -44,7 +45,7 @@ def page_topic(title: str) -> str:
     Guide for New Starters", "Play 3 - Observe and learn before ...") reduced to its most topical short part; an
     all-capitals title in title case."""
     topic = re.sub(r"\s*\([^)]*\)", "", html.unescape(title or "")).strip()  # "Logging in &amp; Networks"
-    topic = re.sub(r"\s*\{[#:.][^}]*\}", "", topic)  # a kramdown anchor: "Set up {#set-up-phase-of-engagements}"
+    topic = KRAMDOWN_ANCHOR.sub("", topic)
     topic = re.sub(r"\s+", " ", topic).strip(" -–—:|")
     if topic.isupper():
         topic = topic.title()
