@@ -179,3 +179,30 @@ def test_table_cells_that_repeat_their_row_key_and_contracted_faq_headings():
     assert list(table_pairs(sentence_key, 1, "tock.md", "Tock")) == []
     (pair,) = faq_pairs("### What's the process?\n\nTerm renewals are not automatic.\n", 1, "term-extensions.md")
     assert pair.question == "What's the process?"
+
+
+def test_glossary_terms_are_asked_about_by_name():
+    """Entries quoted from the 18F handbook's glossary page: "- **Term** - definition" with one space around the
+    dash (the separator never matched before: it took a second space), asked "What does ATO stand for?" for an
+    acronym, "What is HR Links?" for a name, "What does 'color of money' mean?" otherwise."""
+    page = ("- **ATO** - Authority to Operate. It's a sign-off from an authorized agency\n"
+            "  official for a website to be allowed to engage with citizens.\n\n"
+            "- **HR Links** - [HR Links](https://hrlinks.gsa.gov/) is GSA's\n"
+            "  system for HR actions, including requesting leave.\n\n"
+            "- **Color of money** - Slang for the legal parameters around how federal money\n"
+            "  for goods or services can be spent.\n\n"
+            "- **A-11** - A type of document published by the OMB that tells federal agencies\n"
+            "  how to make budget requests.\n")
+    pairs = list(definition_pairs(page, 1, "glossary.md", "Glossary"))
+    assert [p.question for p in pairs] == ["What does ATO stand for?", "What is HR Links?",
+                                           "What does 'color of money' mean?", "What does 'A-11' mean?"]
+    # the hard-wrapped definition is read to its end, and the span is exact
+    assert pairs[0].answer == ("Authority to Operate. It's a sign-off from an authorized agency\n"
+                               "  official for a website to be allowed to engage with citizens")
+    assert page[pairs[0].answer_start:pairs[0].answer_end] == pairs[0].answer
+    # a dash without a bold term is a list item's aside (the 18F Blogging Guide's post outlines), not a term
+    outline = "- Announcement of new change - 2 additional important details\n"
+    assert list(definition_pairs(outline, 1, "blogging.md", "Blogging Guide")) == []
+    # outside a glossary the page must still name a document: no "What does 'wednesdays' mean?"
+    assert list(definition_pairs("- **Wednesdays** - Every other week the product team meets for an hour.\n", 1,
+                                 "product.md", "Product")) == []

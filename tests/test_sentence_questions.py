@@ -217,6 +217,42 @@ def test_statement_fallback_for_sentences_no_wh_rule_phrases(ask):
     assert "statement" not in ask("New hires must complete the security training.")
 
 
+def test_statement_fallback_with_do_support_a_condition_or_we(ask):
+    """Sentences from the 18F handbook that had no question before (issue 13, session 18): "does not" already has
+    its auxiliary; a condition or scope before the subject goes to the end; "we" = the organisation when it says
+    what it uses or has."""
+    assert ask("Weather and Safety Leave does not count against any of your other leave balances.") == {
+        "statement": "Does Weather and Safety Leave count against any of your other leave balances?"}
+    assert ask("You don't need to install anything to use our Google Drive.") == {
+        "statement": "Do you need to install anything to use our Google Drive?"}
+    assert ask("If you are relocating for 120 days or less, you do not need to notify PeopleOps or update GSA "
+               "systems.", proper=frozenset({"PeopleOps"})) == {
+        "statement": "Do you need to notify PeopleOps or update GSA systems if you are relocating for 120 days or "
+                     "less?"}
+    assert ask("During onboarding, new employees are assigned a buddy.") == {
+        "statement": "Are new employees assigned a buddy during onboarding?"}
+    assert ask("We use CircleCI for many of our applications to build and test our code in GitHub.",
+               proper=frozenset({"CircleCI"})) == {
+        "statement": "Do we use CircleCI for many of our applications to build and test our code in GitHub?"}
+    # verbs that share the subject share the question, each in its bare form after "does"
+    assert ask("Supervisors do not see or review medical documents.") == {
+        "statement": "Do supervisors see or review medical documents?"}
+    assert ask("The Merit Promotion process increases visibility of opportunities within TTS and creates an avenue "
+               "for other employees to join TTS.") == {
+        "statement": "Does the Merit Promotion process increase visibility of opportunities within TTS and create an "
+                     "avenue for other employees to join TTS?"}
+    assert ask("Outreach is part of TTS Clients & Markets and is funded by the TTS business units.") == {}
+    # not: a discourse opener (moved to the end it changes the claim), "once" (a step after another), a pronoun
+    # that would come before what it stands for, "may" as a possibility ("Can the contract need to ...?"), a
+    # mission statement with "we"
+    assert ask("In addition, the supervisor approves the request.") == {}
+    assert ask("Once approved, the detail opportunity will be posted immediately.") == {}
+    assert ask("If you want a locker, you can reserve one by emailing Tenant Support.") == {}
+    assert ask("If you expect the spend across your accounts to increase, the contract may need to be "
+               "modified.") == {}
+    assert ask("We value a diversity of voices and positions.") == {}
+
+
 def test_label_run_into_text_and_pro_one_are_refused(ask):
     # a definition list without its colon, and "a new one" that points at the card before it
     assert ask("Government careers A place to share federal job and detail postings with colleagues.") == {}

@@ -31,12 +31,13 @@ class ExtractedPair:
 _HEADING_Q = re.compile(r"^#{1,6}\s+(?:\d+(?:\.\d+)*\.?\s+)?(?P<q>[^\n]{8,200}\?)\s*$", re.MULTILINE)
 _LINE_Q = re.compile(r"^(?:(?:Q|Question|prompt)\s*[:.]\s*)?(?P<q>[A-Z][^\n]{8,200}\?)\s*\n+"
                      r"(?:(?:A|Answer|completion)\s*[:.]\s*)?(?P<a>[^\n#|][^\n]{2,})", re.MULTILINE)
-_KEY_VALUE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?(?P<key>[A-Z][A-Za-z0-9 /&()'\-]{1,40}?)(?:\*\*)?\s*(?::|\s-\s|\s–\s)\s+"
+_KEY_VALUE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?(?P<key>[A-Z][A-Za-z0-9 /&()'\-]{1,40}?)(?:\*\*)?(?::\s+|\s+[-–]\s+)"
                         r"(?P<value>[^\n]{3,300})$", re.MULTILINE)
 _CLAUSE_WORDS = {"is", "are", "was", "were", "be", "will", "can", "need", "needs", "helps", "should", "must", "has",
                  "have", "do", "does", "don't", "did", "may", "you", "we", "i", "it", "this"}
 _NOT_TERM_STARTS = {"the", "for", "if", "when", "part", "section", "step", "example", "examples", "note", "a", "an",
                     "and", "or", "but", "so", "also", "here", "there", "our", "your", "my"}
+_GLOSSARY = re.compile(r"\b(?:glossary|glossaries|acronyms|terminology|jargon)\b", re.IGNORECASE)
 _PLACEHOLDER_ONLY = re.compile(r"(?:\[[A-Z_]+\][\s,]*)+")
 _DOCUMENT_NOUN = re.compile(r"\b(?:policy|policies|guide|guidelines|handbook|runbook|faq|overview|procedures?|"
                             r"standards?|code|manual|wiki|charter|plan|agreement|rules|terms|notice|checklist)\b",
@@ -150,6 +151,19 @@ def _be(noun_phrase: str) -> str:
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
+def glossary_question(key: str) -> str:
+    """A glossary page's "- **ATO** - Authority to Operate. ..." is the one place a bare term is always asked about
+    (18F's glossary: 23 chunks of terms and no pair before): "What does ATO stand for?", "What is HR Links?" (a
+    multi-word name), else "What does 'color of money' mean?". "What is ATO?" would be too short for the gates."""
+    words = key.split()
+    if len(words) == 1 and sum(c.isupper() for c in key) >= 2 and not any(c.isdigit() for c in key):
+        return f"What does {key} stand for?"
+    if len(words) > 1 and all(w[0].isupper() for w in words if w not in {"and", "of", "the"}):
+        return f"What is {key}?"
+    keep_case = any(c.isupper() or c.isdigit() for c in key[1:])
+    return f"What does '{key if keep_case else key[:1].lower() + key[1:]}' mean?"
+
+
 def definition_question(key: str, title: str) -> str | None:
     """'What does the Expense Policy say about Pre-approval?'; a label such as 'Approved by' is quoted instead.
     When the title does not name a document ("Work schedules", "Talent": a page heading), "What does the Talent
@@ -158,6 +172,8 @@ def definition_question(key: str, title: str) -> str | None:
     title = clean_title(title)
     if not title:
         return f"What {_be(key)} {key}?"
+    if _GLOSSARY.search(title):
+        return glossary_question(key)
     if not _DOCUMENT_NOUN.search(title):
         return None
     if _is_label(key):
@@ -198,6 +214,8 @@ def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Itera
             continue
         if _not_a_term(key, value) or _PLACEHOLDER_ONLY.fullmatch(value):
             continue
+        if ":" not in text[m.end("key"):m.start("value")] and "**" not in text[m.start():m.start("key")]:
+            continue  # "- Announcement of new change - 2 additional details": a dash takes a bold term ("**ATO** -")
         question = definition_question(key, title)
         if question is None:
             continue

@@ -384,7 +384,11 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
                 continue  # "How do we ensure ... reliable, and?": a clause was cut short; ", including any ..."
             seen.add(question)
             out.append(SentenceQuestion(question, name, sent.start_char, sent.end_char))
-    if not out and not two_clauses:
+    # coordinated verbs that share the subject ("Supervisors do not see or review medical documents.") are one
+    # claim to a yes/no question, which removes nothing
+    one_subject = not any(c.dep_ == "parataxis" or c.dep_ == "conj" and any(
+        g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children) for c in sent.root.children)
+    if not out and (not two_clauses or one_subject):
         # the fallback (yes_no_questions.py): only for a sentence no other rule could phrase
         for question, name in statement_questions(sent):
             if self_contained(question) and 4 <= len(question.split()) <= 30 \

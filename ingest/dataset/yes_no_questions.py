@@ -111,12 +111,16 @@ def statement_questions(sent):
         if len(rest) >= 3 and not any(t.text == "," for t in rest):
             yield finish(f"{root.lower_} there {body}"), "statement"
         return
-    if subject is None or subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i > root.i \
-            or sent[0].i != subject.left_edge.i:
+    if subject is None or subject.dep_ not in {"nsubj", "nsubjpass"} or subject.i > root.i:
+        return
+    opener = _opener(sent, subject)
+    if opener is None:
         return
     tokens = subtree(subject)
     if subject.pos_ == "PRON" and subject.lower_ not in {"you", "we"} or len(tokens) > 8:
         return
+    if any(t.tag_ == "TO" for t in tokens):
+        return  # "A good place to start is 18F's security standards": the subject and its complement swapped
     if tokens[0].lower_ in _VAGUE_START or any(t.lower_ in DEMONSTRATIVE or t.text in {"-", "–", "—"} for t in tokens):
         return  # "FAS - The Federal Acquisition Service is ...": a glossary line, not a statement
     if any(t.lower_ in _SEQUENCE and tokens[0].lower_ == "the" for t in tokens) or vague_object(root):
@@ -131,12 +135,18 @@ def statement_questions(sent):
         first = auxes[0].lower_
         if first == "will" and (subject.lower_ == "you" or sent.doc.user_data.get("list_item")):
             return  # "You will now be taken back to your itinerary.": a step of a procedure, narrated
+        if first == "may" and root.lemma_ in _MAY_POSSIBLY:
+            return  # "the contract may need to be modified", "you may often find yourself": a possibility, and
+            # "can" would make it a permission ("Can the contract need to be modified?")
         if first in {"can", "ca", "should", "will", "may"}:
             asks = {"ca": "can", "may": "can"}.get(first, first)
         elif first == "must":
             asks, have_to = ("do" if plural else "does"), "have to "
         elif first in {"is", "are"} and auxes[0].dep_ == "auxpass" and len(auxes) == 1:
             asks = first  # "Is a GSA badge required for after hours access?"
+        elif first in {"do", "does"} and len(auxes) == 1 and root.tag_ == "VB":
+            asks = first  # "Weather and Safety Leave does not count against your leave balances." -> "Does Weather
+            # and Safety Leave count against ...?": do-support is already there (~90 sentences on 18F had no rule)
         else:
             return  # "has been", "are conducting", "was": past, perfect and progressive are not policy
         skip = {auxes[0].i}
@@ -144,9 +154,11 @@ def statement_questions(sent):
             c.dep_ in {"attr", "acomp", "prep"} for c in root.children):
         asks, skip = root.lower_, {root.i}  # "Is the sandbox for testing and demonstration purposes only?"
     elif root.pos_ == "VERB" and root.tag_ in {"VBZ", "VBP"} and root.lemma_ not in _NOT_A_FACT \
-            and subject.lower_ not in {"you", "we"}:
-        # "Do you take the time to ...?" asks the asker about themselves (third hand check on 18F); a singular
-        # subject with a plural verb form ("The team lead serves" tagged VBP) is a misparse
+            and subject.lower_ != "you" and (subject.lower_ != "we" or root.lemma_ in _WE_DO):
+        # "Do you take the time to ...?" asks the asker about themselves (third hand check on 18F), but "Do we use
+        # CircleCI to build and test our code?" asks about the organisation ("we" is fine by docs/labelling.md)
+        # when it says what the organisation has or does, not its mission ("Do we value a diversity of voices?");
+        # a singular subject with a plural verb form ("The team lead serves" tagged VBP) is a misparse
         if root.tag_ == "VBP" and not plural or root.tag_ == "VBZ" and plural:
             return
         asks, skip, lemma_root = ("do" if root.tag_ == "VBP" else "does"), set(), True
@@ -154,10 +166,65 @@ def statement_questions(sent):
         return
     if root.lemma_ in _NOT_A_FACT or root.tag_ in {"VBD", "VBG"}:
         return
-    skip |= {t.i for t in tokens} | negations
+    conjs = {c.i: c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}}
+    if conjs and (root.lemma_ == "be" and not auxes or any(c.lower_ == "but" for c in root.children) or any(
+            c.pos_ == "AUX" or any(g.dep_ in {"aux", "auxpass", "neg"} for g in c.children) for c in conjs.values())):
+        return  # "Is Outreach part of TTS C&M and is funded by ...?", "Are taxis available but aren't ...?": a verb
+        # that shares the subject must share the inverted auxiliary too
+    skip |= {t.i for t in tokens} | negations | {t.i for t in opener}
     rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
     if len(rest) < 3 or any(t.text == "," and not list_comma(t) or t.text in {"—", "–", "--"} for t in rest):
         return  # "Is your ticket for a specified time, which can be problematic ...?": one plain clause only
-    body = "".join((t.lemma_ if lemma_root and t.i == root.i else t.text) + t.whitespace_ for t in rest)
+    body = "".join((t.lemma_ if lemma_root and (t.i == root.i or t.i in conjs and t.tag_ in {"VBZ", "VBP"})
+                    else t.text) + t.whitespace_
+                   for t in rest)
+    if opener and any(t.lower_ in {"it", "one", "them", "they", "their", "its"} for t in rest):
+        return  # "Can you reserve one by emailing Tenant Support if you want a locker?": moved behind the condition,
+        # the pronoun comes before what it stands for
+    if opener:
+        body = f"{body.rstrip()} {lower_first(text_of(opener[:-1]), opener[0])}"
     who = subject.lower_ if subject.lower_ in {"you", "we"} else lower_first(text_of(tokens), tokens[0])
     yield finish(f"{asks} {who} {have_to}{' '.join(body.split())}"), "statement"
+
+
+_WE_DO = {"use", "have", "provide", "offer", "require", "pay", "reimburse", "give", "host", "run", "hold", "meet",
+          "track", "store", "keep", "buy", "allow", "accept", "follow", "maintain", "manage", "send", "publish",
+          "support", "issue", "cover", "fund", "own", "operate", "share", "record", "review", "approve", "grant"}
+_MAY_POSSIBLY = {"need", "have", "find", "want", "require", "take", "vary", "differ", "change", "be", "receive",
+                 "get", "see", "notice", "experience", "encounter", "hear", "feel"}
+_OPENER_PREPOSITIONS = {"for", "during", "in", "at", "on", "within", "after", "before", "under", "without", "outside"}
+_DISCOURSE = {"addition", "example", "instance", "general", "short", "fact", "particular", "contrast", "other",
+              "case", "turn", "summary", "practice", "theory", "end", "meantime", "words", "sum", "past", "future",
+              "time", "while", "cases", "nutshell", "not", "so", "possible", "necessary", "needed", "applicable"}
+
+
+def _opener(sent, subject) -> list | None:
+    """The words before the subject, with their comma, when they can go to the end of the question: a condition
+    ("If a name is submitted with the form, leadership will reach out ..." -> "Will leadership reach out ... if a
+    name is submitted with the form?") or a place or scope ("For all TTS acquisitions, the Tech Portfolio must
+    approve ..."). [] when the subject opens the sentence; None when something else does: a discourse phrase ("In
+    addition, ...", "In most cases, ...": moved to the end it changes the claim), "once" (a step after another),
+    or more than one phrase. On 18F, 459 usable sentences in chunks without a pair had words before the subject."""
+    first = subject.left_edge.i
+    if first == sent.start:
+        return []
+    opener = list(sent[: first - sent.start])
+    head = opener[0]
+    if len(opener) < 3 or opener[-1].text != "," or (head.head if head.dep_ == "mark" else head).head.i != sent.root.i:
+        return None
+    if {t.i for t in head.subtree} | {opener[-1].i} != {t.i for t in opener} and not (
+            head.dep_ == "mark" and {t.i for t in head.head.subtree} | {opener[-1].i} == {t.i for t in opener}):
+        return None
+    if head.dep_ == "mark" and head.lower_ in {"if", "when", "unless"} and head.head.dep_ == "advcl":
+        clause = head.head
+    elif head.dep_ == "prep" and head.lower_ in _OPENER_PREPOSITIONS:
+        clause = None
+    else:
+        return None
+    words = {t.lower_ for t in opener}
+    if words & (_DISCOURSE | DEMONSTRATIVE) or clause is not None and clause.tag_ == "VBD" or any(t.is_punct and t.text != ","
+                                                                               for t in opener):
+        return None
+    if sum(t.text == "," for t in opener) > 1:
+        return None
+    return opener
