@@ -192,3 +192,24 @@ def test_how_to_answers_that_send_you_to_a_guide_are_refused(nlp):
     steps = guide.replace("Refer to", "1. Open Time and Absence in HR Links.\n2. Select the request.\n\nRefer to")
     (pair,) = heading_pairs([_chunk(1, steps, title="HR Links")], _Retriever([1]))
     assert pair.question == "HR Links: how do I edit and cancel a leave request?"
+
+
+def test_headings_inside_a_chunk_are_asked_about_too():
+    """Small sections are merged into one chunk (chunking.py): a heading after the chunk's start opens a section
+    as much as the first one does (18F, Washington D.C. office page; 27 more chunks covered on 18F)."""
+    from ingest.dataset.from_headings import sections_running_on
+
+    office = _chunk(1, "- Badge in at the F Street entrance.\n\n## Bathrooms\n\nGendered bathrooms are located around "
+                       "the corner 6140 wing. A single-occupancy, all-gender bathroom is on the third floor in wing "
+                       "three (room 3355).\n\n## Parking\n\nThere are two parking garages near GSA on 18th Street.\n",
+                    title="Washington, D.C.")
+    (pair,) = [p for p in heading_pairs([office], _Retriever([1])) if "bathrooms" in p.question]
+    assert pair.question == "Washington, D.C.: what should I know about bathrooms?"
+    assert pair.answer.startswith("Gendered") and pair.answer.endswith("(room 3355).")
+    assert office.text[pair.answer_start:pair.answer_end] == pair.answer
+    # the last section of a chunk whose next chunk goes on without a heading is cut: no pair for it
+    goes_on = _chunk(2, "- The garage on the left closes at 7 p.m.\n")
+    office.end, goes_on.start, goes_on.end = 200, 200, 240
+    assert sections_running_on([office, goes_on]) == {1}
+    questions = [p.question for p in heading_pairs([office, goes_on], _Retriever([1, 2]), {1})]
+    assert questions == ["Washington, D.C.: what should I know about bathrooms?"]

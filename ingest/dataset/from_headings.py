@@ -29,7 +29,8 @@ from qacore.retrieval import Retriever
 from qacore.store import Chunk
 
 # a page title (#) names a page; a kramdown anchor may follow the heading ("## Set up {#set-up-phase}")
-_HEADING = re.compile(r"\A\s*(?P<level>#{2,6})\s+(?P<h>[^\n#]{2,120}?(?:\s*\{[#:.][^}\n]*\})?)\s*#*\s*\n")
+_HEADING = re.compile(r"^[ \t]*(?P<level>#{2,6})[ \t]+(?P<h>[^\n#]{2,120}?(?:[ \t]*\{[#:.][^}\n]*\})?)[ \t]*#*[ \t]*\n(?:[ \t]*\n)*",
+                      re.MULTILINE)
 _NEXT_HEADING = re.compile(r"\n(?P<level>#{1,6})\s")
 MIN_LEAD_WORDS = 12  # a first paragraph shorter than this, cut from a long section, is a lead-in, not the answer
 MIN_SECTION_WORDS = 12  # a section answer with fewer words outside its links is a pointer or a list of links
@@ -202,8 +203,9 @@ def heading_pairs(chunks: list[Chunk], retriever: Retriever, running_on: set[int
     has it already."""
     found: list[tuple[Chunk, re.Match, str]] = []
     for chunk in chunks:
-        match = _HEADING.match(chunk.text)
-        if match:
+        # every heading in the chunk, not only the first: small sections are merged into one chunk (chunking.py),
+        # and on 18F 258 chunks hold a heading after their start
+        for match in _HEADING.finditer(chunk.text):
             found.append((chunk, match, KRAMDOWN_ANCHOR.sub("", match.group("h")).strip().rstrip(":")))
     if not found:
         return []
