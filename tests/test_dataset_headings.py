@@ -112,7 +112,12 @@ def test_subject_headings_become_what_should_i_know_questions(nlp):
     # a word the body writes capitalised mid-sentence is a name and keeps its capital
     assert ask("Equal Employment Opportunity Program", "GSA runs the Equal Employment Opportunity Program for "
                "all staff.") == "What should I know about Equal Employment Opportunity Program?"
+    # a gerund alone is the activity, a plural after a noun is no verb, a hyphen inside a word is no dash (18F)
+    assert ask("Timekeeping") == "What should I know about timekeeping?"
+    assert ask("Relationship triggers") == "What should I know about relationship triggers?"
+    assert ask("Multi-Factor Authentication") == "What should I know about multi-factor authentication?"
     for heading in ("Play 5 Case Studies", "See also", "Resources", "Current employees", "For term employees",
+                    "Sign", "Getting approval",
                     "18F is here for you", "Overtime, depending on your salary level", "Gather information",
                     "Credit hours example", "2016 - 2019: Ramping up our portfolio", "Suggested cadence: Weekly",
                     "More", "How do I get a badge?", "Requesting leave"):

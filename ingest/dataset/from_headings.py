@@ -122,10 +122,20 @@ def subject_question(heading_doc, body: str) -> str | None:
     if not 1 <= len(tokens) <= 8 or tokens[0].lower_ in _NOT_A_SUBJECT_START \
             or len(tokens) > 1 and tokens[0].lower_ in _VERB_FIRST:
         return None
-    if any(t.tag_ in {"VB", "VBD", "VBP", "VBZ", "MD", "WDT", "WP", "WRB", "PRP"} or t.like_num
-           or t.text in {"?", "!", ":", "(", "[", "|", "/", "-", "–", "—", "...", ";", "\"", "'", ","} for t in tokens):
+    # read as nouns: a heading that is one gerund ("Timekeeping", "Logging": the activity, no object to do it to)
+    # and a plural the tagger took for a verb after a noun ("Relationship triggers"); a hyphen inside a word
+    # ("Multi-Factor Authentication") is not a dash between parts (18F: uncovered chunks under such headings)
+    gerund = len(tokens) == 1 and tokens[0].tag_ == "VBG" and len(tokens[0].text) >= 6
+    plural = len(tokens) >= 2 and tokens[-1].tag_ == "VBZ" and tokens[-1].lower_.endswith("s") \
+        and tokens[-2].tag_ in {"NN", "NNP"}
+    in_word = {t.i for t in tokens if t.text == "-" and t.i > 0 and not t.whitespace_
+               and not heading_doc[t.i - 1].whitespace_}
+    if any(t.tag_ in {"VB", "VBD", "VBP", "VBZ", "MD", "WDT", "WP", "WRB", "PRP"} and not (plural and t.i == tokens[-1].i)
+           or t.like_num or t.i not in in_word and t.text in {"?", "!", ":", "(", "[", "|", "/", "-", "–", "—", "...",
+                                                              ";", "\"", "'", ","} for t in tokens):
         return None  # "18F is here for you", "2016 - 2019: Ramping up", "Suggested cadence: Weekly"
-    if tokens[0].tag_ in {"VBG", "IN", "TO"} or tokens[-1].tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
+    if not gerund and (tokens[0].tag_ in {"VBG", "IN", "TO"} or not plural and tokens[-1].tag_ not in {
+            "NN", "NNS", "NNP", "NNPS"}):
         return None  # "Getting approval ..." is a task (task_question); "Learn by doing" is not a subject
     if tokens[-1].lemma_.lower() in PEOPLE | {"example", "template", "sample"}:
         return None  # "Current employees": who a section is for; "Credit hours example": a case, not the subject
