@@ -31,8 +31,11 @@ class ExtractedPair:
 _HEADING_Q = re.compile(r"^#{1,6}\s+(?:\d+(?:\.\d+)*\.?\s+)?(?P<q>[^\n]{8,200}\?)\s*$", re.MULTILINE)
 _LINE_Q = re.compile(r"^(?:(?:Q|Question|prompt)\s*[:.]\s*)?(?P<q>[A-Z][^\n]{8,200}\?)\s*\n+"
                      r"(?:(?:A|Answer|completion)\s*[:.]\s*)?(?P<a>[^\n#|][^\n]{2,})", re.MULTILINE)
-_KEY_VALUE = re.compile(r"^(?:[-*]\s+)?(?:\*\*)?(?P<key>[A-Z][A-Za-z0-9 /&()'\-]{1,40}?)(?:\*\*)?(?::\s+|\s+[-–]\s+)"
-                        r"(?P<value>[^\n]{3,300})$", re.MULTILINE)
+# "Term: definition", "**Term**: definition" or "**Term** - definition" (a dash only after a bold term: "- Announcement
+# of new change - 2 additional details" is an outline; the dash used to need two spaces, so it never matched)
+_TERM = r"[A-Z][A-Za-z0-9 /&()'\-]{1,40}?"
+_KEY_VALUE = re.compile(rf"^(?:[-*]\s+)?(?:\*\*(?P<bold>{_TERM})\*\*(?::\s+|\s+[-–]\s+)|"
+                        rf"(?:\*\*)?(?P<key>{_TERM})(?:\*\*)?:\s+)" r"(?P<value>[^\n]{3,300})$", re.MULTILINE)
 _CLAUSE_WORDS = {"is", "are", "was", "were", "be", "will", "can", "need", "needs", "helps", "should", "must", "has",
                  "have", "do", "does", "don't", "did", "may", "you", "we", "i", "it", "this"}
 _NOT_TERM_STARTS = {"the", "for", "if", "when", "part", "section", "step", "example", "examples", "note", "a", "an",
@@ -209,13 +212,11 @@ def _continued(text: str, end: int) -> int:
 
 def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Iterator[ExtractedPair]:
     for m in _KEY_VALUE.finditer(text):
-        key, value = m.group("key").strip(), m.group("value").strip().rstrip(".")
+        key, value = (m.group("bold") or m.group("key")).strip(), m.group("value").strip().rstrip(".")
         if key.lower() in _GENERIC_KEYS or value.startswith(("//", "http")) or len(key.split()) > 6:
             continue
         if _not_a_term(key, value) or _PLACEHOLDER_ONLY.fullmatch(value):
             continue
-        if ":" not in text[m.end("key"):m.start("value")] and "**" not in text[m.start():m.start("key")]:
-            continue  # "- Announcement of new change - 2 additional details": a dash takes a bold term ("**ATO** -")
         question = definition_question(key, title)
         if question is None:
             continue
