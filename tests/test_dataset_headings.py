@@ -111,7 +111,9 @@ def test_subject_headings_become_what_should_i_know_questions(nlp):
     assert ask("LANGUAGE SKILLS") == "What should I know about language skills?"
     # a word the body writes capitalised mid-sentence is a name and keeps its capital
     assert ask("Equal Employment Opportunity Program", "GSA runs the Equal Employment Opportunity Program for "
-               "all staff.") == "What should I know about Equal Employment Opportunity Program?"
+               "all staff.") == "What should I know about the Equal Employment Opportunity Program?"
+    # a singular count noun takes its article (eleventh hand check: "about business development process?")
+    assert ask("Business development process") == "What should I know about the business development process?"
     # a gerund alone is the activity, a plural after a noun is no verb, a hyphen inside a word is no dash (18F)
     assert ask("Timekeeping") == "What should I know about timekeeping?"
     assert ask("Relationship triggers") == "What should I know about relationship triggers?"
@@ -218,3 +220,33 @@ def test_headings_inside_a_chunk_are_asked_about_too():
     assert sections_running_on([office, goes_on]) == {1}
     questions = [p.question for p in heading_pairs([office, goes_on], _Retriever([1, 2]), {1})]
     assert questions == ["Washington, D.C.: what should I know about bathrooms?"]
+
+
+def test_a_section_whose_subsections_open_the_next_chunk_runs_on():
+    """18F (eleventh hand check): "Security: what should I know about security scanning?" was answered by the
+    section's opening list alone; its "### Alerts" subsection opened the next chunk."""
+    from ingest.dataset.from_headings import sections_running_on
+
+    scanning = _chunk(1, "## Security scanning\n\n- Scan every application weekly with the approved scanner.\n")
+    alerts = _chunk(2, "### Alerts\n\nAlerts go to the #security channel.\n")
+    next_part = _chunk(3, "## Logging\n\nSend logs to the central store.\n")
+    scanning.end, alerts.start, alerts.end, next_part.start, next_part.end = 60, 60, 110, 110, 150
+    assert sections_running_on([scanning, alerts, next_part]) == {1}
+    assert [p.question for p in heading_pairs([scanning, alerts, next_part], _Retriever([1, 2, 3]))
+            if p.chunk_id == 1] == []
+
+
+def test_sections_that_only_send_you_elsewhere_are_not_answers():
+    """18F (eleventh hand check): "Lifecycle of a Launch: what should I know about ATO renewal?" answered "Beyond the
+    general information, follow the usual steps for getting an ATO, starting with the checklist."; an FAQ answered
+    "See the TTS at WTC guide."."""
+    from ingest.dataset.extractors import faq_pairs, only_points_elsewhere
+
+    renewal = _chunk(1, "## ATO renewal\n\nBeyond the [**general information**](https://atos.open-control.org/"
+                        "overview/#ato-renewal), follow the usual steps for getting an ATO, starting with [the "
+                        "checklist](#ato-checklist).\n", title="Lifecycle of a Launch")
+    assert heading_pairs([renewal], _Retriever([1])) == []
+    assert list(faq_pairs("### How do I get building access?\n\nSee the [TTS at WTC](https://docs.google.com/d/1) "
+                          "guide.\n", 1, "nyc.md")) == []
+    # steps in a list are an answer even when they start with "Follow"
+    assert not only_points_elsewhere("Follow these steps:\n\n1. Open HR Links.\n2. Click **Leave**.\n")

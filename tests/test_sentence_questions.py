@@ -303,3 +303,18 @@ def test_round_three_failure_classes_are_refused(ask):
     # people are "who", not "what"
     assert ask("Many jurisdictions exempt federal travelers from paying lodging tax.").get("object", "").startswith(
         "Who")
+
+
+def test_an_answer_that_leads_into_a_list_it_leaves_out_is_refused(ask):
+    """18F (eleventh hand check), Text editors: "If you use Sublime, you may wish to customize your packages. ...
+    Notable mentions in past Slack discussions include:" answered "What may you do if you use Sublime?" without the
+    list of packages that follows. A condition with "may" is asked with "can", and a wish is not an action."""
+    from ingest.dataset.from_sentences import sentence_pairs
+
+    leads_in = _chunk(1, "If you use Sublime, ask others about their recommended packages. Notable mentions in past "
+                         "Slack discussions include:\n\n- Package Control\n- SublimeLinter\n")
+    pairs, stats = sentence_pairs([leads_in], FakeRetriever(lambda q: [1]), per_chunk=4, taken={})
+    assert stats.with_question == 0 and pairs == []
+    assert ask("If your leave is approved, you may take it in blocks of two hours.")["condition"] == (
+        "What can you do if your leave is approved?")
+    assert ask("If you use Sublime, you may wish to customize your packages.") == {}

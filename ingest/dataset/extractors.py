@@ -81,6 +81,19 @@ def section_answer(text: str, pos: int, max_words: int = SECTION_WORDS) -> tuple
     return (start, end) if end - start >= 3 else None
 
 
+_POINTER = re.compile(r"^\W*(?:[^,.\n]{0,40},\s*)?(?:please\s+)?(?:see|visit|consult|refer to|follow|check out|read|"
+                      r"head (?:over )?to)\b", re.IGNORECASE)
+_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.MULTILINE)
+
+
+def only_points_elsewhere(answer: str) -> bool:
+    """A short answer that only sends the reader on ("See the TTS at WTC guide.", "When necessary, consult your
+    FITARA representative ...", "Beyond the general information, follow the usual steps ..."): 3 of the 20
+    failures in the eleventh hand check on 18F were a section or FAQ answered so. Steps in a list are an answer."""
+    prose = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", answer)
+    return len(prose.split()) <= 40 and bool(_POINTER.match(prose)) and not _LIST_LINE.search(prose)
+
+
 def _not_an_faq(question: str, answer: str) -> bool:
     """Question-like headings in real handbooks that are not FAQ entries (18F): a fragment ("Bring in one-time
     guests?"), a question that points at its page ("How does this help our partners?"), or an answer that is only
@@ -91,7 +104,7 @@ def _not_an_faq(question: str, answer: str) -> bool:
     return (not words or words[0] not in _QUESTION_STARTS or question.count("?") > 1
             or bool(set(words) & {"this", "these", "they"})
             or bool(re.match(r"(?:see |visit )?(?:the )?\[[^\]]*\]\(|\{%|<", answer, re.IGNORECASE))
-            or answer.rstrip().endswith(":"))
+            or answer.rstrip().endswith(":") or only_points_elsewhere(answer))
 
 
 def as_question(heading: str) -> str:

@@ -23,7 +23,7 @@ import itertools
 import re
 
 from ingest.dataset.clauses import ACTION_VERBS, PEOPLE, load_parser
-from ingest.dataset.extractors import SECTION_WORDS, ExtractedPair, section_answer
+from ingest.dataset.extractors import SECTION_WORDS, ExtractedPair, only_points_elsewhere, section_answer
 from ingest.dataset.topic import KRAMDOWN_ANCHOR, NOT_TOPICAL, with_topic
 from qacore.retrieval import Retriever
 from qacore.store import Chunk
@@ -152,7 +152,17 @@ def subject_question(heading_doc, body: str) -> str | None:
                 and not _capitalised_in(word, body):
             word = word.lower()  # "Our Mission" -> "our mission"; "Concur" stays if the body says "Concur"
         words.append(word + t.whitespace_)
-    return f"What should I know about {''.join(words).strip()}?"
+    subject = "".join(words).strip()
+    if tokens[-1].tag_ in {"NN", "NNP"} and tokens[-1].lower_ in _COUNT_HEADS and tokens[0].tag_ not in {"DT", "PRP$"} \
+            and tokens[0].lower_ not in _POSSESSIVE:
+        subject = f"the {subject}"  # "business development process" reads as residue without its article (11th check)
+    return f"What should I know about {subject}?"
+
+
+_COUNT_HEADS = {"process", "program", "programme", "plan", "policy", "system", "tool", "form", "portal", "service",
+                "site", "website", "team", "office", "board", "committee", "council", "template", "checklist",
+                "calendar", "file", "application", "repository", "schedule", "survey", "agreement", "contract",
+                "budget", "workflow", "framework", "lifecycle", "cycle", "network", "platform", "database"}
 
 
 def _capitalised_in(word: str, body: str) -> bool:
@@ -180,9 +190,11 @@ _NUMBERED_STEP = re.compile(r"^\s*\d+\.\s", re.MULTILINE)
 
 
 def sections_running_on(chunks: list[Chunk]) -> set[int]:
-    """Ids of chunks whose last section goes on in the document's next chunk (the next chunk starts without a
-    heading): an answer that runs to such a chunk's end is cut ("Who is eligible for the end of year performance
-    bonus?" answered up to "weighted 15% or", seventh hand check on 18F)."""
+    """Ids of chunks whose last section goes on in the document's next chunk: the next chunk starts without a
+    heading, or with a deeper one than the last heading in this chunk (its subsections are part of it). An answer
+    that runs to such a chunk's end is cut ("Who is eligible for the end of year performance bonus?" answered up
+    to "weighted 15% or", seventh hand check on 18F; "What should I know about security scanning?" answered without
+    its "Alerts" and "ATO scanning" subsections in the next chunk, eleventh)."""
     by_doc: dict[str, list[Chunk]] = {}
     for chunk in chunks:
         by_doc.setdefault(chunk.doc_key, []).append(chunk)
@@ -190,7 +202,9 @@ def sections_running_on(chunks: list[Chunk]) -> set[int]:
     for doc_chunks in by_doc.values():
         doc_chunks.sort(key=lambda c: c.start)
         for chunk, after in itertools.pairwise(doc_chunks):
-            if not re.match(r"\s*#{1,6}\s", after.text):
+            opens = re.match(r"\s*(#{1,6})\s", after.text)
+            levels = [len(m.group(1)) for m in re.finditer(r"^[ \t]*(#{1,6})[ \t]", chunk.text, re.MULTILINE)]
+            if not opens or levels and len(opens.group(1)) > levels[-1]:
                 running.add(chunk.id)
     return running
 
@@ -240,7 +254,7 @@ def heading_pairs(chunks: list[Chunk], retriever: Retriever, running_on: set[int
         section = _NEXT_HEADING.split(chunk.text[span[0]:], maxsplit=1)[0]
         cut = len(section.split()) > SECTION_WORDS  # the answer is only the section's first paragraph
         if cut and (not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS or answer.rstrip().endswith(":")) \
-                or _NO_ANSWER.search(answer.split("\n\n")[0]) or _mostly_links(answer) \
+                or _NO_ANSWER.search(answer.split("\n\n")[0]) or _mostly_links(answer) or only_points_elsewhere(answer) \
                 or kind == "task" and _POINTS_TO_GUIDE.search(answer) and not _NUMBERED_STEP.search(answer):
             continue  # a cut answer that ends leading into a list it left out ("Here are our rules of thumb:")
         candidates.append(ExtractedPair(with_topic(question, chunk.title), answer, chunk.id, chunk.source, *span,

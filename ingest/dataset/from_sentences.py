@@ -109,10 +109,12 @@ def sentence_pairs(chunks: list[Chunk], retriever: Retriever, per_chunk: int,
             if any(q.rule == "condition" for q in questions) and \
                     len(doc.text[sent.start_char:].split()) <= CONDITION_ANSWER_WORDS:
                 last = sentences[-1]  # "what should you do if ...?" is answered by the rest of its paragraph
+            answer = doc.text[sent.start_char:last.end_char].strip()
+            if answer.endswith(":"):
+                continue  # "Notable mentions ... include:": the list that answers it is left out (11th hand check)
             stats.with_question += 1
             stats.questions += len(questions)
-            found.append((chunk, doc.text[sent.start_char:last.end_char].strip(),
-                          span.chunk_span(sent.start_char, last.end_char), questions))
+            found.append((chunk, answer, span.chunk_span(sent.start_char, last.end_char), questions))
         if chunk.id not in done_chunks:
             done_chunks.add(chunk.id)
             progress(1)

@@ -8,7 +8,12 @@ no other rule could phrase: any specific subject with a present-tense verb, a mo
 documents?"). Why the fallback: on the 18F handbook 1,288 of the 1,936 chunks without a pair still held a usable
 sentence, and the wh-rules phrase 7% of sentences; inversion with do-support is the one question form that is
 grammatical for nearly every present-tense statement (Heilman and Smith 2010 generate yes/no questions the same
-way). It ranks last (`RULE_PRIOR`), so it only fills chunks the wh-rules leave empty.
+way). It ranks last (`RULE_PRIOR`), so it only fills chunks the wh-rules leave empty. It also takes "does not"
+(the auxiliary is there already), verbs that share the subject ("Supervisors do not see or review medical
+documents."), a condition or scope before the subject, moved to the end ("If you are relocating for 120 days or
+less, you do not need to notify PeopleOps." -> "Do you need to notify PeopleOps ... if you are relocating for 120
+days or less?"), and "we" when it says what the organisation uses or has: together about +90 pairs and +37
+chunks on 18F (+13/+3 "does not", +22/+6 the opener, +10/+8 "we", +44/+20 the shared subject).
 """
 
 from __future__ import annotations
@@ -138,6 +143,8 @@ def statement_questions(sent):
         if first == "may" and root.lemma_ in _MAY_POSSIBLY:
             return  # "the contract may need to be modified", "you may often find yourself": a possibility, and
             # "can" would make it a permission ("Can the contract need to be modified?")
+        if subject.lower_ == "you" and root.lemma_ in {"view", "see", "find", "visit", "read", "check"}:
+            return  # "Can you view the 18F FY23 Training plan?": a pointer, not a fact (eleventh hand check)
         if first in {"can", "ca", "should", "will", "may"}:
             asks = {"ca": "can", "may": "can"}.get(first, first)
         elif first == "must":
