@@ -250,3 +250,18 @@ def test_sections_that_only_send_you_elsewhere_are_not_answers():
                           "guide.\n", 1, "nyc.md")) == []
     # steps in a list are an answer even when they start with "Follow"
     assert not only_points_elsewhere("Follow these steps:\n\n1. Open HR Links.\n2. Click **Leave**.\n")
+
+
+def test_a_section_that_is_one_sentence_around_a_link_elsewhere_is_not_an_answer():
+    """18F (twelfth hand check): "Qualtrics: what should I know about website intercept technical documentation?"
+    answered "... Qualtrics has [supporting documentation](...)"; "remote working guidance" answered "When working
+    from somewhere that isn't your usual duty location, consider [these tips](...) ..."."""
+    from ingest.dataset.extractors import only_points_elsewhere
+
+    assert only_points_elsewhere("If you're planning to add a site-intercept onto your website, Qualtrics has "
+                                 "[supporting documentation](https://www.qualtrics.com/support/x).")
+    assert only_points_elsewhere("When working from somewhere that isn't your usual duty location, consider [these "
+                                 "tips]({% page \"/working-while-traveling\" %}) to help coworkers plan around it.")
+    # a fact with a link to more is still an answer
+    assert not only_points_elsewhere("Gendered bathrooms are around the corner from wing 6140. The all-gender "
+                                     "bathroom is in room 3355 ([map](https://example.test/map)).")

@@ -318,3 +318,14 @@ def test_an_answer_that_leads_into_a_list_it_leaves_out_is_refused(ask):
     assert ask("If your leave is approved, you may take it in blocks of two hours.")["condition"] == (
         "What can you do if your leave is approved?")
     assert ask("If you use Sublime, you may wish to customize your packages.") == {}
+
+
+def test_twelfth_hand_check_failure_classes(ask):
+    """18F (twelfth hand check): a yes/no about the asker's own state, a condition that is someone else's, and
+    Markdown emphasis left in a question."""
+    from ingest.dataset.clauses import finish
+
+    assert ask("You are not sure if you can trust someone else on the team to do the work.") == {}
+    assert ask("If you've got an idea that you think will help advance TTS's mission, we'd love to hear it.") == {}
+    assert finish("how do you edit your first _full_ day of travel") == "How do you edit your first full day of travel?"
+    assert finish("is the **CUI** label kept in snake_case") == "Is the CUI label kept in snake_case?"

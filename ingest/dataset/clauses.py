@@ -251,9 +251,13 @@ def question_about(root, wh: str, removed: set[int]) -> str | None:
 
 
 def finish(question: str) -> str:
+    question = _EMPHASIS.sub(r"\1", question)  # "your first _full_ day" (twelfth hand check on 18F: markup residue)
     question = re.sub(r"\s+([,.;:!?)])", r"\1", question)
     question = re.sub(r"\s{2,}", " ", question).strip(" ,;:.")
     return question[:1].upper() + question[1:] + "?"
+
+
+_EMPHASIS = re.compile(r"(?<![\w*])(?:\*\*|__|\*|_)([^\s*_](?:[^*_]*[^\s*_])?)(?:\*\*|__|\*|_)(?![\w*])")
 
 
 def self_contained(question: str) -> bool:

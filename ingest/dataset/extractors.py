@@ -81,8 +81,11 @@ def section_answer(text: str, pos: int, max_words: int = SECTION_WORDS) -> tuple
     return (start, end) if end - start >= 3 else None
 
 
-_POINTER = re.compile(r"^\W*(?:[^,.\n]{0,40},\s*)?(?:please\s+)?(?:see|visit|consult|refer to|follow|check out|read|"
-                      r"head (?:over )?to)\b", re.IGNORECASE)
+_POINTER = re.compile(r"^\W*(?:[^,.\n]{0,80},\s*)?(?:please\s+)?(?:see|visit|consult|refer to|follow|check out|read|"
+                      r"consider|head (?:over )?to)\b", re.IGNORECASE)
+# a link whose text names another document: "Qualtrics has [supporting documentation](...)", "[these tips](...)"
+_POINTER_LINK = re.compile(r"\[[^\]]*\b(?:documentation|guide|guidance|tips|instructions|here)\b[^\]]*\]\(",
+                           re.IGNORECASE)
 _LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.MULTILINE)
 
 
@@ -91,7 +94,9 @@ def only_points_elsewhere(answer: str) -> bool:
     FITARA representative ...", "Beyond the general information, follow the usual steps ..."): 3 of the 20
     failures in the eleventh hand check on 18F were a section or FAQ answered so. Steps in a list are an answer."""
     prose = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", answer)
-    return len(prose.split()) <= 40 and bool(_POINTER.match(prose)) and not _LIST_LINE.search(prose)
+    one_sentence = not re.search(r"[.!?]\s+\S", prose.strip())
+    return len(prose.split()) <= 40 and not _LIST_LINE.search(prose) and (
+        bool(_POINTER.match(prose)) or one_sentence and bool(_POINTER_LINK.search(answer)))
 
 
 def _not_an_faq(question: str, answer: str) -> bool:

@@ -101,7 +101,8 @@ _NOT_A_SUBJECT = (NOT_TOPICAL | {
     "objectives", "goals", "takeaways", "recap", "updates", "update", "status", "versions", "version", "history",
     "scope", "definitions", "terms", "roles", "responsibilities", "requirements", "considerations", "ideas",
     "activities", "exercises", "prompts", "reading", "readings", "videos", "tools", "tool", "main", "key",
-    "things", "stuff", "topics", "quick", "start", "guidelines", "expectations", "principles", "approach"})
+    "things", "stuff", "topics", "quick", "start", "guidelines", "expectations", "principles", "approach", "themes",
+    "theme", "improvement", "documentation"})
 _NOT_A_SUBJECT_START = {"more", "other", "additional", "further", "related", "some", "a", "an", "this", "these",
                         "that", "those", "what", "why", "how", "who", "when", "where", "which", "see", "also", "and"}
 _POSSESSIVE = {"our", "your", "my", "their"}

@@ -157,7 +157,8 @@ def statement_questions(sent):
         else:
             return  # "has been", "are conducting", "was": past, perfect and progressive are not policy
         skip = {auxes[0].i}
-    elif root.lemma_ == "be" and root.lower_ in {"is", "are"} and subject.lower_ != "we" and any(
+    elif root.lemma_ == "be" and root.lower_ in {"is", "are"} and subject.lower_ != "we" and not any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _STATES_OF_MIND for c in root.children) and any(
             c.dep_ in {"attr", "acomp", "prep"} for c in root.children):
         asks, skip = root.lower_, {root.i}  # "Is the sandbox for testing and demonstration purposes only?"
     elif root.pos_ == "VERB" and root.tag_ in {"VBZ", "VBP"} and root.lemma_ not in _NOT_A_FACT \
@@ -194,6 +195,9 @@ def statement_questions(sent):
     yield finish(f"{asks} {who} {have_to}{' '.join(body.split())}"), "statement"
 
 
+# "Are you sure if you can trust someone else ...?" asks the asker about their own mind (twelfth hand check)
+_STATES_OF_MIND = {"sure", "unsure", "afraid", "worried", "comfortable", "uncomfortable", "nervous", "happy",
+                   "excited", "confident", "aware", "unaware", "certain", "uncertain", "curious", "interested"}
 _WE_DO = {"use", "have", "provide", "offer", "require", "pay", "reimburse", "give", "host", "run", "hold", "meet",
           "track", "store", "keep", "buy", "allow", "accept", "follow", "maintain", "manage", "send", "publish",
           "support", "issue", "cover", "fund", "own", "operate", "share", "record", "review", "approve", "grant"}
