@@ -200,6 +200,11 @@ def test_glossary_terms_are_asked_about_by_name():
     assert pairs[0].answer == ("Authority to Operate. It's a sign-off from an authorized agency\n"
                                "  official for a website to be allowed to engage with citizens")
     assert page[pairs[0].answer_start:pairs[0].answer_end] == pairs[0].answer
+    # a name in CamelCase is no acronym (thirteenth hand check: "What does GitHub stand for?")
+    from ingest.dataset.extractors import glossary_question
+
+    assert glossary_question("GitHub") == "What does 'GitHub' mean?"
+    assert glossary_question("IaaS") == "What does IaaS stand for?"
     # a dash without a bold term is a list item's aside (the 18F Blogging Guide's post outlines), not a term
     outline = "- Announcement of new change - 2 additional important details\n"
     assert list(definition_pairs(outline, 1, "blogging.md", "Blogging Guide")) == []

@@ -327,5 +327,7 @@ def test_twelfth_hand_check_failure_classes(ask):
 
     assert ask("You are not sure if you can trust someone else on the team to do the work.") == {}
     assert ask("If you've got an idea that you think will help advance TTS's mission, we'd love to hear it.") == {}
+    # a checklist item that is an embedded question is no claim (thirteenth check: "Can what teams look like ...?")
+    assert ask("What teams can look like at 18F or CoE", list_item=True) == {}
     assert finish("how do you edit your first _full_ day of travel") == "How do you edit your first full day of travel?"
     assert finish("is the **CUI** label kept in snake_case") == "Is the CUI label kept in snake_case?"

@@ -177,8 +177,10 @@ def glossary_question(key: str) -> str:
     (18F's glossary: 23 chunks of terms and no pair before): "What does ATO stand for?", "What is HR Links?" (a
     multi-word name), else "What does 'color of money' mean?". "What is ATO?" would be too short for the gates."""
     words = key.split()
-    if len(words) == 1 and sum(c.isupper() for c in key) >= 2 and not any(c.isdigit() for c in key):
-        return f"What does {key} stand for?"
+    letters = [c for c in key if c.isalpha()]
+    if len(words) == 1 and sum(c.isupper() for c in key) >= max(2, len(letters) / 2) and not any(c.isdigit()
+                                                                                               for c in key):
+        return f"What does {key} stand for?"  # ATO, IaaS, PoC, CI/CD; not GitHub (thirteenth hand check)
     if len(words) > 1 and all(w[0].isupper() for w in words if w not in {"and", "of", "the"}):
         return f"What is {key}?"
     keep_case = any(c.isupper() or c.isdigit() for c in key[1:])

@@ -53,6 +53,8 @@ def yes_no_questions(sent):
     if subject is None or subject.dep_ == "expl" or subject.i > root.i or sent[0].i != subject.left_edge.i:
         return
     subject_tokens = subtree(subject)
+    if subject_tokens[0].tag_ in {"WP", "WDT"}:
+        return  # "What teams can look like at 18F or CoE" (a checklist item) is no claim (thirteenth hand check)
     people = subject.lower_ in {"you", "we"} or subject.lemma_.lower() in PEOPLE | {"employee", "staff"}
     named = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in subject_tokens)
     if subject.pos_ == "PRON" and not people or len(subject_tokens) > 6:
@@ -124,8 +126,9 @@ def statement_questions(sent):
     tokens = subtree(subject)
     if subject.pos_ == "PRON" and subject.lower_ not in {"you", "we"} or len(tokens) > 8:
         return
-    if any(t.tag_ == "TO" for t in tokens):
-        return  # "A good place to start is 18F's security standards": the subject and its complement swapped
+    if any(t.tag_ == "TO" for t in tokens) or tokens[0].tag_ in {"WP", "WDT", "WRB"}:
+        return  # "A good place to start is 18F's security standards": the subject and its complement swapped; "What
+        # teams look like at 18F or CoE" (a checklist item) as "Can what teams look like ...?" (13th hand check)
     if tokens[0].lower_ in _VAGUE_START or any(t.lower_ in DEMONSTRATIVE or t.text in {"-", "–", "—"} for t in tokens):
         return  # "FAS - The Federal Acquisition Service is ...": a glossary line, not a statement
     if any(t.lower_ in _SEQUENCE and tokens[0].lower_ == "the" for t in tokens) or vague_object(root):
