@@ -321,7 +321,7 @@ def test_an_answer_that_leads_into_a_list_it_leaves_out_is_refused(ask):
 
 
 def test_twelfth_hand_check_failure_classes(ask):
-    """18F (twelfth hand check): a yes/no about the asker's own state, a condition that is someone else's, and
+    """18F (twelfth hand check): a yes/no about the asker's own state, "we would love to" as what to do, and
     Markdown emphasis left in a question."""
     from ingest.dataset.clauses import finish
 

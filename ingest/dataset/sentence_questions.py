@@ -232,8 +232,6 @@ def _condition_questions(sent):
             continue  # "If you spot an incident, follow the Security incidents page": the answer is elsewhere
         if any(c.dep_ == "neg" for c in root.children):
             continue  # "You do not need to repeat the approval if ...": what you need not do (eighth hand check)
-        if any(t.lower_ in {"you", "we"} - {who.split()[0]} and t.dep_ in {"nsubj", "nsubjpass"} for t in clause.subtree):
-            continue  # "What should we do if you've got an idea ...?": the condition is someone else's (12th check)
         condition = text_of([t for t in clause.subtree if t.i != marks[0].i])
         if len(set(content_words(condition)) - _GENERIC_CONDITION) < 2:
             continue
