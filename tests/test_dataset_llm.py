@@ -19,16 +19,18 @@ from qacore import generation
 from qacore.generation import Generation
 from qacore.workspace import Workspace
 
+# numbered section headings ("## 1. Hotels"): a subject heading anywhere in a chunk gets "What should I know about
+# hotels?" (from_headings.py), which would cover these facts before the LLM sees them; numbered parts are refused
 DOCS = {
-    "travel.md": "# Travel Policy\n\n## Hotels\n\nHotel bookings above GBP 180 per night need approval from your "
+    "travel.md": "# Travel Policy\n\n## 1. Hotels\n\nHotel bookings above GBP 180 per night need approval from your "
                  "line manager before you book.\nLondon hotel stays are booked through the\nTravelDesk portal by "
-                 "the employee.\n\n## Trains\n\nStandard class is the default for UK trains under 3 hours; first "
+                 "the employee.\n\n## 2. Trains\n\nStandard class is the default for UK trains under 3 hours; first "
                  "class needs a director's approval.\n",
-    "leave.md": "# Leave Policy\n\n## Allowance\n\nUK employees get 27 days of annual leave plus public holidays "
-                "each year.\n\n## Carry over\n\nUp to 5 unused days can be carried into the next leave year in "
+    "leave.md": "# Leave Policy\n\n## 1. Allowance\n\nUK employees get 27 days of annual leave plus public holidays "
+                "each year.\n\n## 2. Carry over\n\nUp to 5 unused days can be carried into the next leave year in "
                 "the UK office.\n",
-    "vpn.md": "# VPN Guide\n\n## Connecting\n\nConnect with GlobalProtect to vpn.fernhill.example before opening "
-              "internal tools.\n\n## Sessions\n\nA VPN session disconnects after 12 hours and asks you to sign in "
+    "vpn.md": "# VPN Guide\n\n## 1. Connecting\n\nConnect with GlobalProtect to vpn.fernhill.example before opening "
+              "internal tools.\n\n## 2. Sessions\n\nA VPN session disconnects after 12 hours and asks you to sign in "
               "again.\n\n## FAQ\n\n### How do I install GlobalProtect on a Mac?\n\nDownload GlobalProtect from the Self "
               "Service app and sign in with your company account.\n\n### Do London staff need the VPN in the "
               "office?\n\nNo, the London office network reaches internal tools without the VPN.\n",
