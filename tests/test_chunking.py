@@ -91,3 +91,27 @@ def test_header_fits_budget():
     assert header == "Handbook > Leave > Carry over"
     long = embedding_header("T", ["word " * 100])
     assert n_tokens(fit_header(tokenizer(), long, 10)) <= 10
+
+
+def test_a_bare_heading_opens_the_section_below_it():
+    # "## Requesting leave" has no text of its own; its subsection is too long to merge with anything
+    text = ("# Leave\n\nYou get 27 days.\n\n## Requesting leave\n\n### In HR Links\n\n"
+            + "Submit the request in HR Links before you go. " * 20)
+    doc = LoadedDocument(text, "Leave", "markdown", markdown_headings(text))
+    spans = chunk_spans(doc, tokenizer(), 60, 0, merge_small_sections=True)
+    texts = [text[s.start:s.end].strip() for s in spans]
+    assert "## Requesting leave" not in texts, "a heading with nothing under it is not a chunk of its own"
+    opened = next(s for s in spans if "## Requesting leave" in text[s.start:s.end])
+    assert "Submit the request" in text[opened.start:opened.end]
+    assert opened.heading_path == ["Leave", "Requesting leave", "In HR Links"]
+
+
+def test_a_long_section_leaves_no_scrap_at_its_end():
+    # a cut at the full budget would leave only the table's closing tags as the last chunk
+    text = "Any seat without a nametag is fair game. " * 6 + "\n</td>\n</tr>\n</table>\n"
+    doc = LoadedDocument(text, "T", "html", [])
+    budget = n_tokens(text) - 4
+    spans = chunk_spans(doc, tokenizer(), budget, 0)
+    assert len(spans) == 2
+    assert n_tokens(text[spans[-1].start:spans[-1].end]) >= budget // 4
+    assert all(n_tokens(text[s.start:s.end]) <= budget for s in spans)
