@@ -248,8 +248,9 @@ def test_statement_fallback_with_do_support_a_condition_or_we(ask):
     assert ask("In addition, the supervisor approves the request.") == {}
     assert ask("Once approved, the detail opportunity will be posted immediately.") == {}
     assert ask("If you want a locker, you can reserve one by emailing Tenant Support.") == {}
+    # ("Can the contract need to be modified ...?" is not asked; what follows from the condition is)
     assert ask("If you expect the spend across your accounts to increase, the contract may need to be "
-               "modified.") == {}
+               "modified.") == {"outcome": "What happens if you expect the spend across your accounts to increase?"}
     assert ask("We value a diversity of voices and positions.") == {}
 
 
@@ -331,3 +332,28 @@ def test_twelfth_hand_check_failure_classes(ask):
     assert ask("What teams can look like at 18F or CoE", list_item=True) == {}
     assert finish("how do you edit your first _full_ day of travel") == "How do you edit your first full day of travel?"
     assert finish("is the **CUI** label kept in snake_case") == "Is the CUI label kept in snake_case?"
+
+
+def test_outcome_of_a_condition_and_what_to_do_before(ask):
+    """Real 18F sentences whose main clause says what follows, not what you should do."""
+    assert ask("If an employee has received a Summary Rating of Level 1 or 5, the evaluation will automatically be "
+               "routed to the employee's 2nd level supervisor.") == {
+        "outcome": "What happens if an employee has received a Summary Rating of Level 1 or 5?"}
+    assert ask("If your equipment is returned to you, it may have been tampered with and should not be used.") == {
+        "outcome": "What happens if your equipment is returned to you?"}
+    assert ask("Before you take leave, check out of office expectations.") == {
+        "condition": "What should you do before you take leave?"}
+    # an action of yours stays the condition rule's; a story, a vague condition and an exclamation are not asked
+    assert "outcome" not in ask("If you lose your laptop, report it to IT right away.")
+    assert ask("If the team lead left the project, the partner hired a contractor.") == {}
+    assert ask("If you do not respond, the WGI will proceed.") == {}
+    assert ask("If the non-federal partner can pay the full amount upfront, great!") == {}
+    # a pointer or advice in the main clause, a condition nobody does, a sentence that goes on from the one before
+    assert "outcome" not in ask("If you're not familiar with how to use GitHub, see the introduction.")
+    assert "outcome" not in ask("When providing constructive criticism, it is recommended that you have clear "
+                                "examples of the desired behavior.")
+    assert "outcome" not in ask("But if you use a digital signature, it must be hand-drawn.")
+    assert "outcome" not in ask("If you're planning to add a site-intercept onto your website, Qualtrics has "
+                                "supporting documentation.")
+    assert "outcome" not in ask("If you want very basic and cheap object storage, AWS provides the Simple Storage "
+                                "Service (S3).")

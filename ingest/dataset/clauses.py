@@ -91,6 +91,12 @@ _REPORTING = {"say", "think", "know", "believe", "feel", "mean", "hope", "ensure
               "note", "suggest", "guess", "assume", "realize", "understand", "remember", "expect", "wish", "bet",
               "recommend", "tell", "agree", "decide", "notice", "learn", "hear", "check", "confirm", "verify"}
 # verbs that open imperative list items and that the parser often reads as a noun subject
+# verbs that only send the reader somewhere ("See ...", "Check out ...") and nouns that name another document: a
+# question made from them is answered elsewhere (shared by the sentence rules)
+NAVIGATION_VERBS = {"see", "check", "visit", "read", "click", "go", "look", "learn", "note", "remember", "find",
+                    "refer", "review", "consult", "head", "join", "reach", "feel", "let", "take"}
+POINTER_NOUNS = {"page", "doc", "document", "guide", "guidance", "instruction", "section", "handbook", "link",
+                 "website", "site", "article"}
 ACTION_VERBS = {"request", "move", "add", "update", "send", "check", "ask", "make", "set", "create", "review",
                  "schedule", "email", "share", "invite", "remove", "delete", "post", "copy", "turn", "cancel", "submit",
                  "fill", "sign", "book", "join", "contact", "change", "use", "read", "visit", "follow", "tell", "let",

@@ -13,6 +13,7 @@ Smith (2010), reduced to the shapes that are reliable with `en_core_web_sm`:
     time       "Timesheets are due on Friday."                        -> "When are timesheets due?"
     frequency  "Pay periods occur every two weeks."                   -> "How often do pay periods occur?"
     condition  "If you lose your laptop, report it to IT."            -> "What should you do if you lose your laptop?"
+    outcome    "If you do not respond, the WGI will proceed."         -> "What happens if you do not respond?"
     purpose    "To request leave, submit a form in HR Links."         -> "How do you request leave?"
     means      "You can request leave by submitting a form."          -> "How can you request leave?"
     definition "The EAP is a free support resource for employees."    -> "What is the EAP?"
@@ -22,7 +23,7 @@ Smith (2010), reduced to the shapes that are reliable with `en_core_web_sm`:
     yes-no     "You must bill all time that is a direct cost."        -> "Do you have to bill all time that is ...?"
     imperative "Try to respond promptly to Slack messages."           -> "Should you try to respond promptly to ...?"
 
-Each rule refuses what it cannot phrase cleanly (a pronoun that points outside the sentence, a subject that is not
+The condition rules are in condition_questions.py. Each rule refuses what it cannot phrase cleanly (a pronoun that points outside the sentence, a subject that is not
 specific, a number that is a step or a year), because a dropped sentence costs a little coverage and a bad
 question costs the dataset's credibility. The grammar they share (inversion, do-support, removing the answer
 without leaving words dangling) is in ingest/dataset/clauses.py. The dataset recipe (from_sentences.py) ranks the
@@ -45,17 +46,19 @@ import re
 from dataclasses import dataclass
 
 from ingest.dataset.clauses import (
+    NAVIGATION_VERBS,
+    POINTER_NOUNS,
     finish,
     in_brackets,
     is_imperative,
     main_clause_subject,
-    modal_of,
     question_about,
     self_contained,
     subject_of,
     text_of,
     usable_sentence,
 )
+from ingest.dataset.condition_questions import condition_questions, outcome_questions
 from ingest.dataset.noun_questions import (
     definition_questions,
     object_questions,
@@ -63,11 +66,10 @@ from ingest.dataset.noun_questions import (
     place_questions,
 )
 from ingest.dataset.yes_no_questions import statement_questions, yes_no_questions
-from qacore.support import content_words
 
 # How much each rule's questions can be trusted before ranking: conditions, purposes and numbers name their
 # topic explicitly; agent questions are the vaguest ("Who manages the process?").
-RULE_PRIOR = {"condition": 0.9, "purpose": 0.9, "means": 0.85, "number": 0.85, "money": 0.85, "time": 0.8,
+RULE_PRIOR = {"condition": 0.9, "outcome": 0.75, "purpose": 0.9, "means": 0.85, "number": 0.85, "money": 0.85, "time": 0.8,
               "frequency": 0.8, "definition": 0.7, "object": 0.7, "place": 0.8, "yes-no": 0.65, "agent": 0.6,
               "imperative": 0.55, "statement": 0.5}
 _NOT_A_COUNT = {"step", "steps", "section", "page", "pages", "version", "figure", "part", "chapter", "item", "floor",
@@ -84,13 +86,6 @@ _FREQUENCY = re.compile(r"^(?:every|each|once|twice|per)\b|\b(?:daily|weekly|biw
                         r"yearly)\b", re.IGNORECASE)
 _PREREQUISITE_VERBS = {"need", "have", "require", "be", "must"}
 _CURRENCY = {"$", "€", "£", "usd", "eur", "dollars", "dollar", "euros", "pounds"}
-_GENERIC_CONDITION = {"you", "have", "any", "questions", "question", "need", "help", "want", "like", "would", "more",
-                      "information", "unsure", "sure", "not", "interested", "concerns", "having", "difficulty",
-                      "trouble", "problems", "issues"}
-_NOT_AN_ACTION = {"be", "have", "get", "see", "feel", "find", "know", "receive", "hear", "notice", "want", "like",
-                  "wish", "love"}
-
-
 @dataclass(frozen=True)
 class SentenceQuestion:
     question: str
@@ -177,7 +172,7 @@ def _number_questions(sent):
 
 def _time_questions(sent):
     root = sent.root
-    if root.lemma_.lower() in _NAVIGATION:
+    if root.lemma_.lower() in NAVIGATION_VERBS:
         return  # "Refer to Shareable CoE Onboarding May 2024": the date names a document (fifth hand check on 18F)
     dates = [ent for ent in sent.ents if ent.label_ in {"DATE", "TIME"}]
     if sum(bool(_CALENDAR.search(e.text)) for e in dates) > 1 or sum(
@@ -206,38 +201,6 @@ def _time_questions(sent):
         q = question_about(root, "how often" if frequency else "when", removed)
         if q:
             yield q, "frequency" if frequency else "time"
-
-
-def _condition_questions(sent):
-    root = sent.root
-    if root.pos_ != "VERB":
-        return
-    for clause in root.children:
-        if clause.dep_ != "advcl":
-            continue
-        marks = [c for c in clause.children if c.dep_ in {"mark", "advmod"} and c.i < clause.i
-                 and c.lower_ in {"if", "when", "whenever"}]  # "When scheduling a meeting, ..." (advmod); not "once":
-        # a step after the one before it ("Once exiting the elevator lobby, turn right"), 0 of 3 good on 18F
-        if not marks:
-            continue
-        who = main_clause_subject(root)
-        if who not in {"you", "we"} or root.lemma_ in _NOT_AN_ACTION or any(c.dep_ == "auxpass"
-                                                                              for c in root.children):
-            continue  # "you'll be asked ...", "you will receive ...": what happens, not what to do
-        if root.lemma_ == "need" and any(c.dep_ == "xcomp" for c in root.children):
-            who = f"{who} need to"
-        if clause.tag_ == "VBD" or root.tag_ == "VBD":
-            continue  # "When you became a supervisor, you took on ...": a story, not a rule
-        if root.lemma_ in _NAVIGATION | {"follow"} and any(t.lemma_.lower() in _POINTERS for t in root.subtree):
-            continue  # "If you spot an incident, follow the Security incidents page": the answer is elsewhere
-        if any(c.dep_ == "neg" for c in root.children):
-            continue  # "You do not need to repeat the approval if ...": what you need not do (eighth hand check)
-        condition = text_of([t for t in clause.subtree if t.i != marks[0].i])
-        if len(set(content_words(condition)) - _GENERIC_CONDITION) < 2:
-            continue
-        modal = {"may": "can", "might": "can"}.get(modal_of(root), modal_of(root))  # not "What may you do if ...?"
-        asks = f"What do {who}" if who.endswith("need to") else f"What {modal} {who}"
-        yield finish(f"{asks} do {marks[0].lower_} {condition}"), "condition"
 
 
 def _purpose_questions(sent):
@@ -281,8 +244,7 @@ _TRAILING_FUNCTION_WORD = re.compile(r"\b(?:and|or|but|nor|to|of|for|with|the|a|
 # a clause after a comma or a link's text left in a question: "... finalized, including any comments the contractor
 # add?", "What should employees follow on how to Tock?" (third hand check on 18F)
 _RESIDUE = re.compile(r", (?:including|which|where|who|whose|such as|e\.g\.|i\.e\.)\b|\bon how to\b", re.IGNORECASE)
-_NAVIGATION = {"see", "check", "visit", "read", "click", "go", "look", "learn", "note", "remember", "find", "refer",
-               "review", "consult", "head", "join", "reach", "feel", "let", "take"}
+
 
 
 def _imperative_questions(sent):
@@ -290,7 +252,7 @@ def _imperative_questions(sent):
     them?". Handbooks give most of their guidance as imperatives; the guidance is the fact. Verbs that only point
     somewhere ("See ...", "Check out ...") are left out."""
     root = sent.root
-    if not is_imperative(root) or root.lemma_.lower() in _NAVIGATION | _UI_STEPS or root.lower_ == "please":
+    if not is_imperative(root) or root.lemma_.lower() in NAVIGATION_VERBS | _UI_STEPS or root.lower_ == "please":
         return
     if any(t.lemma_.lower() in _UI_STEPS and t.pos_ == "VERB" for t in sent):
         return  # "Make sure to save and click the Add expense button": a step of a procedure
@@ -298,7 +260,7 @@ def _imperative_questions(sent):
         return  # "Set up ZAP as a proxy." in a numbered list is step 3 of something, not a rule to ask about
     if any(c.dep_ == "neg" for c in root.children) or sent[0].lower_ in {"do", "don't", "please"}:
         return
-    if _VACUOUS_ADVICE.search(sent.text) or any(t.lemma_.lower() in _POINTERS for t in sent):
+    if _VACUOUS_ADVICE.search(sent.text) or any(t.lemma_.lower() in POINTER_NOUNS for t in sent):
         return  # "Should you talk to your supervisor to learn more?", "... follow the instructions if you need
         # help?" (sixth hand check on 18F): advice with no fact in it
     rest = [t for t in sent if not (t.is_punct and t.i == sent.end - 1)]
@@ -308,8 +270,6 @@ def _imperative_questions(sent):
 
 _VACUOUS_ADVICE = re.compile(r"\blearn more\b|\bneed (?:any )?help\b|\bhave (?:any )?questions\b|\bfind out more\b",
                              re.IGNORECASE)
-_POINTERS = {"page", "doc", "document", "guide", "guidance", "instruction", "section", "handbook", "link", "website",
-             "site", "article"}
 _UI_STEPS = {"click", "select", "press", "type", "choose", "scroll", "navigate", "tap", "save", "log", "hit", "drag",
              "toggle", "check", "uncheck", "open", "close", "copy", "paste", "enter"}
 def _purpose_after_questions(sent):
@@ -333,13 +293,13 @@ def _purpose_after_questions(sent):
         purpose = text_of([t for t in clause.subtree if t.i != to[0].i])
         if "," in purpose or root.lemma_ == "go":
             continue  # "Go across the main lobby to wing 1, down the elevator and turn right": a way, not a purpose
-        if purpose.split()[0].lower() in {"how", "what", "where", "when", "why", "who", "which", "be"} | _NAVIGATION:
+        if purpose.split()[0].lower() in {"how", "what", "where", "when", "why", "who", "which", "be"} | NAVIGATION_VERBS:
             continue  # "See how to add caption tracks ..." is a pointer, not a purpose; "Ask to be added to the
             # invite in #nyc" -> "how do you be added ...?" (eighth hand check on 18F)
         yield finish(f"How {modal or 'do'} you {purpose}"), "purpose"
 
 
-_RULES = (_condition_questions, _purpose_questions, _purpose_after_questions, _number_questions, _time_questions,
+_RULES = (condition_questions, outcome_questions, _purpose_questions, _purpose_after_questions, _number_questions, _time_questions,
           place_questions, definition_questions, object_questions, passive_agent_questions, yes_no_questions,
           _imperative_questions)
 
@@ -373,7 +333,7 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
     two_clauses = any(c.dep_ in {"conj", "parataxis"} and c.pos_ in {"VERB", "AUX"} or c.dep_ == "cc"
                       for c in sent.root.children)
     for rule in _RULES:
-        if two_clauses and rule not in (_condition_questions, _purpose_questions):
+        if two_clauses and rule not in (condition_questions, outcome_questions, _purpose_questions):
             continue
         try:
             found = list(rule(sent))
