@@ -341,6 +341,9 @@ def test_outcome_of_a_condition_and_what_to_do_before(ask):
         "outcome": "What happens if an employee has received a Summary Rating of Level 1 or 5?"}
     assert ask("If your equipment is returned to you, it may have been tampered with and should not be used.") == {
         "outcome": "What happens if your equipment is returned to you?"}
+    assert ask("Once an opportunity is qualified, the account manager writes up a short proposal.") == {
+        "outcome": "What happens once an opportunity is qualified?"}
+    assert ask("Once exiting the elevator lobby, turn right.") == {}
     assert ask("Before you take leave, check out of office expectations.") == {
         "condition": "What should you do before you take leave?"}
     # an action of yours stays the condition rule's; a story, a vague condition and an exclamation are not asked

@@ -40,7 +40,9 @@ NOT_AN_ACTION = {"be", "have", "get", "see", "feel", "find", "know", "receive", 
 # "once" and "after" are left out: a step after the one before it ("Once exiting the elevator lobby, turn right"),
 # 0 of 3 good on 18F
 _WHAT_TO_DO_MARKS = {"if", "when", "whenever", "before"}
-_OUTCOME_MARKS = {"if", "when", "whenever"}
+# what happens next is asked with "once" and "after" too, when both clauses have a subject ("Once an opportunity is
+# qualified, the account manager writes up a short proposal"): a process, not a walking direction
+_OUTCOME_MARKS = {"if", "when", "whenever", "once", "after"}
 _MAX_CONDITION_WORDS = 16
 _WISHES = {"wish", "want", "like", "love", "hope", "prefer", "feel"}
 
