@@ -34,7 +34,7 @@ from qacore.store import Chunk, Snapshot, SnapshotBuilder, garbage_collect
 from qacore.workspace import Workspace, failpoint, sha256_bytes
 
 # Bump when the output of a stage changes for the same input, so old indexes are rebuilt.
-CHUNKER_VERSION = 1
+CHUNKER_VERSION = 2  # 2: a bare heading opens the next section; no scrap at the end of a long section
 LOADERS_VERSION = 3  # 2: PDF footers, hard wraps, numbered headings; 3: Markdown front matter
 REDACTION_VERSION = 2  # 2: names need evidence besides NER; URL ids, team mailboxes kept; segments
 
