@@ -265,3 +265,14 @@ def test_a_section_that_is_one_sentence_around_a_link_elsewhere_is_not_an_answer
     # a fact with a link to more is still an answer
     assert not only_points_elsewhere("Gendered bathrooms are around the corner from wing 6140. The all-gender "
                                      "bathroom is in room 3355 ([map](https://example.test/map)).")
+
+
+def test_a_task_answer_that_leads_into_subsections_is_refused():
+    # 18F "18F Design" (fourteenth hand check): the rules of thumb are the numbered subsections after the colon
+    text = ("## Designing in the open\n\n"
+            "As a public organization, we design in the open, which means trying to make as much documentation and "
+            "decision-making as possible accessible to the public.\n\nHere are some of our rules of thumb:\n\n"
+            "### 1. Do not share passwords\n\nKeep credentials out of public places.\n")
+    questions = [p.question for p in heading_pairs([_chunk(1, text, title="18F Design")], _Retriever([1]))]
+    assert "18F Design: how do I design in the open?" not in questions and not any(
+        q.lower().endswith("how do i design in the open?") for q in questions)
