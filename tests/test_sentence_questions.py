@@ -358,5 +358,10 @@ def test_outcome_of_a_condition_and_what_to_do_before(ask):
     assert "outcome" not in ask("But if you use a digital signature, it must be hand-drawn.")
     assert "outcome" not in ask("If you're planning to add a site-intercept onto your website, Qualtrics has "
                                 "supporting documentation.")
+    # policyqa-dev: "even if" is a concession, "do so" points back
+    assert ask("Even if you opt out of getting marketing messages, we will still be sure to send you transactional "
+               "messages.") == {}
+    assert "outcome" not in ask("If we choose to do so in the future, you will be notified by email of our "
+                                "intentions.")
     assert "outcome" not in ask("If you want very basic and cheap object storage, AWS provides the Simple Storage "
                                 "Service (S3).")

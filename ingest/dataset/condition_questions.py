@@ -20,6 +20,8 @@ Split from sentence_questions.py (past 400 lines) when the outcome rule was adde
 
 from __future__ import annotations
 
+import re
+
 from ingest.dataset.clauses import (
     NAVIGATION_VERBS,
     POINTER_NOUNS,
@@ -108,16 +110,17 @@ def outcome_questions(sent):
     clause, mark = _condition_clause(root, _OUTCOME_MARKS)
     if clause is None or clause.tag_ == "VBD" or _you_act(root) or not _has_subject(root):
         return  # an imperative main clause ("..., see the introduction") is what to do, or a pointer
-    if clause.left_edge.i != sent.start or not _has_subject(clause) or root.lemma_ in _WISHES \
+    if clause.left_edge.i != sent.start or clause.left_edge.i != mark.i or not _has_subject(clause) or root.lemma_ in _WISHES \
             or clause.lemma_ in _WISHES or any(t.lower_ == "interested" for t in clause.subtree):
-        return  # "But if ...", "When providing feedback, ..." (no one does it), "You are not sure if you can
+        return  # "But if ...", "Even if you opt out, ...", "When providing feedback, ..." (no one does it), "You are not sure if you can
         # trust ..." (an "if" after the verb is often "whether"), "If you use Sublime, you may wish to ...", "If you
         # want cheap storage, ..." (a suggestion, not what happens)
     if any(t.lemma_.lower() in POINTER_NOUNS | {"documentation"} for t in root.subtree if t.i > clause.right_edge.i):
         return  # "If you're planning to add a site intercept, Qualtrics has supporting documentation": elsewhere
     condition = text_of([t for t in clause.subtree if t.i != mark.i])
     if not _specific(condition) or len(condition.split()) > _MAX_CONDITION_WORDS \
-            or condition.split()[-1].lower() in {"know", "sure", "wonder", "unsure", "decide"}:
-        return  # "If so", "If needed", "If you don't know" (what?); a condition of two clauses copied whole is not
+            or condition.split()[-1].lower() in {"know", "sure", "wonder", "unsure", "decide"} \
+            or re.search(r"\bdo (?:so|this|that)\b", condition):
+        return  # "If so", "If needed", "If you don't know" (what?), "If we choose to do so"; a condition of two clauses copied whole is not
         # what a person asks
     yield finish(f"What happens {mark.lower_} {condition}"), "outcome"
