@@ -32,9 +32,9 @@ best per sentence.
 
 Measured on the 18F handbook (BENCHMARKS.md, "Synthetic Q&A from real prose"): with the page topic (and the
 section, when the question leans on it) in front (topic.py), the yes/no fallback (yes_no_questions.py) and task
-headings, subject headings and glossary terms, 1,792 accepted pairs from 42% of the chunks (55% of those with a
-checkable fact), and 46 of 60 judged good by hand in round 12 (natural, self-contained, answerable, correct; 113
-of 180 over rounds 8-10). Round 11 found yes/no questions that copy their sentence's list, bracket or quote
+headings, subject headings, glossary terms and the outcome of conditions, 1,908 accepted pairs from 44% of the
+chunks (58% of those with a checkable fact), and 131 of 180 judged good by hand over rounds 12-14 (natural,
+self-contained, answerable, correct; 113 of 180 over rounds 8-10). Round 11 found yes/no questions that copy their sentence's list, bracket or quote
 (`copies_its_sentence`), the largest class then. The failures left are a long tail: answers right but
 incomplete, a situation the question does not say, wording copied from the source, examples taken as rules, and
 misparses.
