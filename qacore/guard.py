@@ -37,7 +37,7 @@ from qacore.degenerate import degenerate_reason
 from qacore.prompting import REFUSAL, is_refusal
 from qacore.support import STOPWORDS, SupportChecker, content_words, numbers_in
 
-GUARD_VERSION = "guard-v2"  # v2: calibrated without the rule-made questions (qacore/answering.py)
+GUARD_VERSION = "guard-v3"  # v2: calibrated without the rule-made questions (qacore/answering.py); v3: unrounded
 # (the unknown-term refusal of qacore/unknown_terms.py has no threshold, so it needs no re-calibration)
 TOP_SENTENCES = 3  # an amount/time question needs an amount/time among its 3 most relevant sentences
 TOP_COVERAGE = 0.7  # share of a generated answer's new words that the best sentence must contain
@@ -214,7 +214,10 @@ def best_relevance(question: str, passages: Sequence, embedder) -> float:
 def choose_threshold(answerable: Sequence[float], unanswerable: Sequence[float], max_over_refusal: float = 0.2
                      ) -> float:
     """The relevance threshold with the best balanced accuracy (refused unanswerable + answered answerable), among
-    those that refuse at most `max_over_refusal` of the answerable questions; ties go to the lower threshold."""
+    those that refuse at most `max_over_refusal` of the answerable questions; ties go to the lower threshold. The
+    threshold returned lies halfway between the best score and the one below it, so it refuses exactly what the
+    best one does (rounding it to 4 places once refused one more answerable calibration question on 18F: the
+    best was an answerable score of 0.45667, stored as 0.4567)."""
     a, u = np.asarray(answerable, float), np.asarray(unanswerable, float)
     best_t, best_score = 0.0, -1.0
     for t in sorted({0.0, *a.tolist(), *u.tolist()}):
@@ -224,7 +227,8 @@ def choose_threshold(answerable: Sequence[float], unanswerable: Sequence[float],
         score = (float(np.mean(u < t)) if len(u) else 0.0) + (1 - over)
         if score > best_score + 1e-12:
             best_t, best_score = t, score
-    return round(best_t, 4)
+    below = [x for x in {*a.tolist(), *u.tolist()} if x < best_t]
+    return float((best_t + max(below)) / 2) if below else float(best_t)
 
 
 def calibrate(pairs: Sequence[dict], retrieve, embedder) -> GuardThresholds | None:

@@ -131,6 +131,11 @@ def test_threshold_choice_balances_refusals_and_caps_over_refusal():
     assert 0.5 < t <= 0.6  # refuses every unanswerable, answers 4 of 5 answerable
     # a cap of 0% over-refusal forbids any threshold above the weakest answerable question
     assert choose_threshold(answerable, unanswerable, max_over_refusal=0.0) <= 0.35
+    # close scores: the threshold refuses exactly what the best one does (0.45667 rounded to 0.4567 refused the
+    # answerable question at 0.45667 on 18F)
+    answerable, unanswerable = [0.45667, 0.9, 0.8], [0.45, 0.3]
+    t = choose_threshold(answerable, unanswerable)
+    assert sum(x < t for x in answerable) == 0 and sum(x < t for x in unanswerable) == 2
 
 
 def test_amount_and_time_questions_need_a_sentence_that_states_one():
