@@ -219,16 +219,17 @@ def choose_threshold(answerable: Sequence[float], unanswerable: Sequence[float],
     best one does (rounding it to 4 places once refused one more answerable calibration question on 18F: the
     best was an answerable score of 0.45667, stored as 0.4567)."""
     a, u = np.asarray(answerable, float), np.asarray(unanswerable, float)
-    best_t, best_score = 0.0, -1.0
+    best_t, best_below, best_score = 0.0, None, -1.0
+    below = None  # the candidate before t
     for t in sorted({0.0, *a.tolist(), *u.tolist()}):
         over = float(np.mean(a < t)) if len(a) else 0.0
         if over > max_over_refusal:
             break
         score = (float(np.mean(u < t)) if len(u) else 0.0) + (1 - over)
         if score > best_score + 1e-12:
-            best_t, best_score = t, score
-    below = [x for x in {*a.tolist(), *u.tolist()} if x < best_t]
-    return float((best_t + max(below)) / 2) if below else float(best_t)
+            best_t, best_below, best_score = t, below, score
+        below = t
+    return float(best_t if best_below is None else (best_t + best_below) / 2)
 
 
 def calibrate(pairs: Sequence[dict], retrieve, embedder) -> GuardThresholds | None:

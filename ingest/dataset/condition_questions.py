@@ -11,9 +11,8 @@ The condition rule (what to do) asks only when the main clause tells you or us t
 what follows from the situation ("the evaluation will be routed to your second-level supervisor", "their detail
 must end at 120 days") is the outcome rule's. Why the outcome rule: on the 18F handbook, 74 usable sentences
 opening with "If ..." in 64 chunks without any pair were refused by every rule, most because their subject was
-neither "you" nor "we". The answer
-is the whole sentence, so the outcome is exact; only the condition's wording is copied into the question, which
-is what a person asks ("What happens if I don't respond?").
+neither "you" nor "we". The answer is the whole sentence, so the outcome is exact; only the condition's wording
+is copied into the question, which is what a person asks ("What happens if I don't respond?").
 
 Split from sentence_questions.py (past 400 lines) when the outcome rule was added.
 """
@@ -28,6 +27,7 @@ from ingest.dataset.clauses import (
     finish,
     main_clause_subject,
     modal_of,
+    subject_of,
     text_of,
 )
 from qacore.support import content_words
@@ -71,7 +71,7 @@ def _you_act(root) -> bool:
 
 
 def _has_subject(verb) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+    return subject_of(verb) is not None or any(c.dep_ == "csubj" for c in verb.children)
 
 
 def condition_questions(sent):
@@ -110,17 +110,17 @@ def outcome_questions(sent):
     clause, mark = _condition_clause(root, _OUTCOME_MARKS)
     if clause is None or clause.tag_ == "VBD" or _you_act(root) or not _has_subject(root):
         return  # an imperative main clause ("..., see the introduction") is what to do, or a pointer
-    if clause.left_edge.i != sent.start or clause.left_edge.i != mark.i or not _has_subject(clause) or root.lemma_ in _WISHES \
+    if not clause.left_edge.i == mark.i == sent.start or not _has_subject(clause) or root.lemma_ in _WISHES \
             or clause.lemma_ in _WISHES or any(t.lower_ == "interested" for t in clause.subtree):
-        return  # "But if ...", "Even if you opt out, ...", "When providing feedback, ..." (no one does it), "You are not sure if you can
-        # trust ..." (an "if" after the verb is often "whether"), "If you use Sublime, you may wish to ...", "If you
-        # want cheap storage, ..." (a suggestion, not what happens)
+        return  # "But if ...", "Even if you opt out, ...", "When providing feedback, ..." (no one does it), "You
+        # are not sure if you can trust ..." (an "if" after the verb is often "whether"), "If you use Sublime, you
+        # may wish to ...", "If you want cheap storage, ..." (a suggestion, not what happens)
     if any(t.lemma_.lower() in POINTER_NOUNS | {"documentation"} for t in root.subtree if t.i > clause.right_edge.i):
         return  # "If you're planning to add a site intercept, Qualtrics has supporting documentation": elsewhere
     condition = text_of([t for t in clause.subtree if t.i != mark.i])
     if not _specific(condition) or len(condition.split()) > _MAX_CONDITION_WORDS \
             or condition.split()[-1].lower() in {"know", "sure", "wonder", "unsure", "decide"} \
             or re.search(r"\bdo (?:so|this|that)\b", condition):
-        return  # "If so", "If needed", "If you don't know" (what?), "If we choose to do so"; a condition of two clauses copied whole is not
-        # what a person asks
+        return  # "If so", "If needed", "If you don't know" (what?), "If we choose to do so"; a condition of two
+        # clauses copied whole is not what a person asks
     yield finish(f"What happens {mark.lower_} {condition}"), "outcome"

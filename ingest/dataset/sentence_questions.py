@@ -23,8 +23,8 @@ Smith (2010), reduced to the shapes that are reliable with `en_core_web_sm`:
     yes-no     "You must bill all time that is a direct cost."        -> "Do you have to bill all time that is ...?"
     imperative "Try to respond promptly to Slack messages."           -> "Should you try to respond promptly to ...?"
 
-The condition rules are in condition_questions.py. Each rule refuses what it cannot phrase cleanly (a pronoun that points outside the sentence, a subject that is not
-specific, a number that is a step or a year), because a dropped sentence costs a little coverage and a bad
+The condition rules are in condition_questions.py. Each rule refuses what it cannot phrase cleanly (a pronoun
+that points outside the sentence, a subject that is not specific, a number that is a step or a year), because a dropped sentence costs a little coverage and a bad
 question costs the dataset's credibility. The grammar they share (inversion, do-support, removing the answer
 without leaving words dangling) is in ingest/dataset/clauses.py. The dataset recipe (from_sentences.py) ranks the
 survivors by the rule's prior and by round-trip retrieval (the question must find its own chunk), and keeps the
@@ -34,8 +34,8 @@ Measured on the 18F handbook (BENCHMARKS.md, "Synthetic Q&A from real prose"): w
 section, when the question leans on it) in front (topic.py), the yes/no fallback (yes_no_questions.py) and task
 headings, subject headings, glossary terms and the outcome of conditions, 1,908 accepted pairs from 44% of the
 chunks (58% of those with a checkable fact), and 131 of 180 judged good by hand over rounds 12-14 (natural,
-self-contained, answerable, correct; 113 of 180 over rounds 8-10). Round 11 found yes/no questions that copy their sentence's list, bracket or quote
-(`copies_its_sentence`), the largest class then. The failures left are a long tail: answers right but
+self-contained, answerable, correct; 113 of 180 over rounds 8-10). Round 11 found yes/no questions that copy
+their sentence's list, bracket or quote (`copies_its_sentence`), the largest class then. The failures left are a long tail: answers right but
 incomplete, a situation the question does not say, wording copied from the source, examples taken as rules, and
 misparses.
 """
@@ -69,8 +69,8 @@ from ingest.dataset.yes_no_questions import statement_questions, yes_no_question
 
 # How much each rule's questions can be trusted before ranking: conditions, purposes and numbers name their
 # topic explicitly; agent questions are the vaguest ("Who manages the process?").
-RULE_PRIOR = {"condition": 0.9, "outcome": 0.75, "purpose": 0.9, "means": 0.85, "number": 0.85, "money": 0.85, "time": 0.8,
-              "frequency": 0.8, "definition": 0.7, "object": 0.7, "place": 0.8, "yes-no": 0.65, "agent": 0.6,
+RULE_PRIOR = {"condition": 0.9, "outcome": 0.75, "purpose": 0.9, "means": 0.85, "number": 0.85, "money": 0.85,
+              "time": 0.8, "frequency": 0.8, "definition": 0.7, "object": 0.7, "place": 0.8, "yes-no": 0.65, "agent": 0.6,
               "imperative": 0.55, "statement": 0.5}
 _NOT_A_COUNT = {"step", "steps", "section", "page", "pages", "version", "figure", "part", "chapter", "item", "floor",
                 "room", "line", "option", "phase", "level", "tier", "number", "grade", "stage", "point"}
@@ -86,6 +86,8 @@ _FREQUENCY = re.compile(r"^(?:every|each|once|twice|per)\b|\b(?:daily|weekly|biw
                         r"yearly)\b", re.IGNORECASE)
 _PREREQUISITE_VERBS = {"need", "have", "require", "be", "must"}
 _CURRENCY = {"$", "€", "£", "usd", "eur", "dollars", "dollar", "euros", "pounds"}
+
+
 @dataclass(frozen=True)
 class SentenceQuestion:
     question: str
