@@ -19,6 +19,8 @@ from qacore.clikit import handle_errors, load_cli_config, workspace_at, workspac
                    "[default: models.generator]")
 @click.option("--epochs", type=int, default=None, help="Passes over the train split. [default: finetune.epochs]")
 @click.option("--max-steps", type=int, default=None, help="Stop after this many optimizer steps (0 = all epochs).")
+@click.option("--max-minutes", type=float, default=None,
+              help="Time budget for training steps: re-plans the run to the steps that fit (0 = off).")
 @click.option("--learning-rate", "--lr", "learning_rate", type=float, default=None, help="Peak learning rate.")
 @click.option("--batch-size", type=int, default=None, help="Examples per step (per process).")
 @click.option("--max-length", type=int, default=None, help="Max tokens per example (prompt + answer).")
@@ -53,8 +55,8 @@ from qacore.clikit import handle_errors, load_cli_config, workspace_at, workspac
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest's metrics as JSON.")
 @click.pass_context
 @handle_errors
-def finetune(ctx, workspace, name, base_model, epochs, max_steps, learning_rate, batch_size, max_length, lora_r,
-             lora_alpha, lora_dropout, target_modules, seed, with_context, refusal_share, early_stopping_patience,
+def finetune(ctx, workspace, name, base_model, epochs, max_steps, max_minutes, learning_rate, batch_size, max_length,
+             lora_r, lora_alpha, lora_dropout, target_modules, seed, with_context, refusal_share, early_stopping_patience,
              checkpoint_every, dtype, qlora, device, resume, merge, task, backend, status_job, as_json):
     """Fine-tune the generator with LoRA on the workspace's Q&A dataset -> .qa/models/NAME.
 
@@ -88,7 +90,8 @@ def finetune(ctx, workspace, name, base_model, epochs, max_steps, learning_rate,
 
     overrides = {
         "finetune.name": name, "finetune.base_model": base_model, "finetune.epochs": epochs,
-        "finetune.max_steps": max_steps, "finetune.learning_rate": learning_rate, "finetune.batch_size": batch_size,
+        "finetune.max_steps": max_steps, "finetune.max_minutes": max_minutes,
+        "finetune.learning_rate": learning_rate, "finetune.batch_size": batch_size,
         "finetune.max_length": max_length, "finetune.lora_r": lora_r, "finetune.lora_alpha": lora_alpha,
         "finetune.lora_dropout": lora_dropout, "finetune.seed": seed, "finetune.with_context": with_context,
         "finetune.refusal_share": refusal_share, "finetune.early_stopping_patience": early_stopping_patience,

@@ -10,7 +10,7 @@
 Batches are grouped by length (shuffle, then sort inside mega-batches of 50 batches) and padded to the longest
 example of their own batch, never to max_length. `collate` also finds the prompt prefix every row of a batch
 shares (the system prompt, ~55 of ~100 tokens in closed-book prompts), which the training step runs once per
-batch instead of once per row (finetune/lora.py, `AnswerLoss`).
+batch instead of once per row (finetune/loss.py, `AnswerLoss`).
 """
 
 from __future__ import annotations

@@ -26,11 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 
 from finetune import checkpoint as ckpt
 from finetune.data import (
-    IGNORE,
     EpochBatches,
     closed_book_examples,
     collate,
@@ -38,6 +36,7 @@ from finetune.data import (
     end_of_turn,
     read_pairs,
 )
+from finetune.loss import AnswerLoss, mean_eval_loss
 from qacore import FORMAT_VERSION
 from qacore.artifacts import LORA_KIND, model_folder
 from qacore.config import QAConfig
@@ -56,6 +55,10 @@ from qacore.workspace import (
 warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
 
 
+# steps timed before a run with a time budget (finetune.max_minutes) is re-planned to the steps that fit
+PLAN_STEPS = 8
+
+
 class TrainingError(QAError):
     """Training cannot go on (out of memory, a NaN loss); the message says what to change."""
 
@@ -69,51 +72,6 @@ class FinetuneResult:
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-class AnswerLoss(torch.nn.Module):
-    """The LoRA model and its loss on target tokens, as one module so DDP wraps a single forward.
-
-    Returns (sum of token losses, number of target tokens). Two savings over `model(**batch).loss`, both exact:
-    - the prompt prefix that every row of the batch shares (system prompt and chat markup) runs once, and its
-      keys/values are repeated for each row; causal attention means the prefix never sees what follows, so
-      every row gets the same attention as if it ran whole (about half the tokens of a closed-book prompt);
-    - logits only where a target token is predicted, instead of every position x the whole vocabulary.
-    """
-
-    def __init__(self, lm):
-        import inspect
-
-        super().__init__()
-        self.lm = lm
-        base = lm.get_base_model() if hasattr(lm, "get_base_model") else lm
-        accepts = inspect.signature(type(base).forward).parameters
-        # transformers 5.x calls the KV cache `cache` (older models: `past_key_values`); models without a
-        # cache argument run every row whole, models without `logits_to_keep` compute all logits
-        self.cache_arg = next((a for a in ("cache", "past_key_values") if a in accepts), None)
-        self.keeps_logits = "logits_to_keep" in accepts
-
-    def forward(self, input_ids, attention_mask, labels, prefix_len):
-        from transformers import DynamicCache
-
-        targets = labels[:, 1:]
-        predicts = torch.zeros_like(labels, dtype=torch.bool)  # position t predicts the target at t + 1
-        predicts[:, :-1] = targets != IGNORE
-        shared = int(prefix_len) if self.cache_arg else 0
-        extra = {}
-        if shared:
-            cache = DynamicCache(config=self.lm.config)
-            self.lm(input_ids=input_ids[:1, :shared], attention_mask=attention_mask[:1, :shared], use_cache=True,
-                    **{self.cache_arg: cache}, **({"logits_to_keep": 1} if self.keeps_logits else {}))
-            cache.batch_repeat_interleave(input_ids.shape[0])
-            extra = {self.cache_arg: cache, "use_cache": True}
-        if self.keeps_logits:
-            extra["logits_to_keep"] = predicts[:, shared:]
-        logits = self.lm(input_ids=input_ids[:, shared:], attention_mask=attention_mask, **extra).logits
-        if not self.keeps_logits:
-            logits = logits[predicts[:, shared:]]
-        wanted = targets[targets != IGNORE]
-        return F.cross_entropy(logits.float(), wanted, reduction="sum"), wanted.new_tensor(wanted.numel())
 
 
 def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False, merge: bool = False,
@@ -209,6 +167,7 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
     total_steps = cfg.epochs * steps_per_epoch
     if cfg.max_steps:
         total_steps = min(total_steps, cfg.max_steps)
+    steps_without_budget = total_steps
     warmup = int(cfg.warmup_ratio * total_steps)
 
     def lr_at(step: int) -> float:
@@ -231,7 +190,7 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
                 "processes": accelerator.num_processes, "prompt_version": PROMPT_VERSION,
                 **{k: getattr(cfg, k) for k in ("lora_r", "lora_alpha", "lora_dropout", "target_modules", "batch_size",
                                                 "max_length", "seed", "with_context", "context_passages",
-                                                "refusal_share", "train_unanswerable", "epochs", "max_steps",
+                                                "refusal_share", "train_unanswerable", "epochs", "max_steps", "max_minutes",
                                                 "lr_scheduler", "warmup_ratio", "weight_decay", "max_grad_norm",
                                                 "early_stopping_patience", "early_stopping_min_delta")}}
     lock = FileLock(str(workspace.models_dir / f".{name}.lock"))
@@ -248,10 +207,14 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
             ckpt.check_resumable(run_dir, identity)
         accelerator.wait_for_everyone()
         state = {"step": 0, "epoch": 0, "batches_done": 0, "tokens": 0, "train_seconds": 0.0, "loss_curve": [],
-                 "evals": [], "best_eval_loss": None, "evals_without_improvement": 0, "stopped_early": False}
+                 "evals": [], "best_eval_loss": None, "evals_without_improvement": 0, "stopped_early": False,
+                 "planned_steps": None}
         best = None
         if resume and latest is not None:
             state, best = ckpt.load_checkpoint(latest, accelerator, accelerator.unwrap_model(model).lm, optimizer)
+            if state.get("planned_steps"):  # the time budget's plan, made before the kill
+                total_steps = state["planned_steps"]
+                warmup = int(cfg.warmup_ratio * total_steps)
             say(f"qa: resuming {name} from {latest} (step {state['step']}/{total_steps})")
         elif main:
             if latest is not None:
@@ -324,6 +287,19 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
                 bar.update(1)
                 bar.set_postfix(epoch=epoch + 1, loss=f"{loss:.3f}",
                                 tok_s=f"{state['tokens'] / max(state['train_seconds'], 1e-9):.0f}")
+                if cfg.max_minutes and state["planned_steps"] is None and state["step"] >= min(PLAN_STEPS, total_steps):
+                    # the budget: as many steps as fit at the pace of the first ones (the longest batch runs first,
+                    # so the pace is a cautious one); the schedule then decays to the new end
+                    fit = int(cfg.max_minutes * 60 * state["step"] / max(state["train_seconds"], 1e-9))
+                    state["planned_steps"] = total_steps = max(state["step"], min(total_steps, fit))
+                    warmup = min(warmup, int(cfg.warmup_ratio * total_steps))
+                    bar.total = total_steps
+                    bar.clear()
+                    say(f"qa: --max-minutes {cfg.max_minutes:g}: {total_steps} of {steps_without_budget} steps fit at "
+                        f"{state['train_seconds'] / state['step']:.1f} s per step")
+                    bar.refresh()
+                if state["planned_steps"] and state["train_seconds"] >= cfg.max_minutes * 60:
+                    total_steps = state["step"]  # out of time before the plan's end (the pace slowed down)
                 if state["step"] >= total_steps:
                     break
                 if (cfg.checkpoint_every and state["step"] % cfg.checkpoint_every == 0
@@ -335,7 +311,7 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
 
             # end of the epoch (or of max_steps): eval loss, early stopping, a checkpoint
             epoch_done = state["batches_done"] >= steps_per_epoch
-            eval_loss = _eval_loss(accelerator.unwrap_model(model), evaluation, cfg.batch_size, pad_id, accelerator)
+            eval_loss = mean_eval_loss(accelerator.unwrap_model(model), evaluation, cfg.batch_size, pad_id, accelerator)
             epoch_losses = [p["loss"] for p in state["loss_curve"] if p["epoch"] == epoch + 1]
             record = {"epoch": epoch + 1, "step": state["step"],
                       "train_loss": round(sum(epoch_losses) / len(epoch_losses), 4) if epoch_losses else None,
@@ -377,7 +353,8 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
             "tokens_per_second": round(state["tokens"] / max(state["train_seconds"], 1e-9), 1),
             "tokens": state["tokens"], "steps": state["step"], "epochs": len(evals),
             "train_seconds": round(state["train_seconds"], 1), "seconds": round(time.perf_counter() - began, 1),
-            "stopped_early": state["stopped_early"], "train_examples": len(train), "eval_examples": len(evaluation),
+            "stopped_early": state["stopped_early"], "stopped_by_time_budget": total_steps < steps_without_budget,
+            "train_examples": len(train), "eval_examples": len(evaluation),
             "refusal_examples": n_refusals,
         }
         manifest = {
@@ -392,6 +369,7 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
             "training": {"device": str(accelerator.device), "dtype": dtype, "processes": accelerator.num_processes,
                          "distributed": str(accelerator.distributed_type).rsplit(".", 1)[-1],
                          "torch_threads": torch.get_num_threads(), "total_steps": total_steps,
+                         "steps_without_time_budget": steps_without_budget,
                          "steps_per_epoch": steps_per_epoch, "torch": torch.__version__},
             "metrics": metrics, "evals": evals, "loss_curve": state["loss_curve"],
         }
@@ -435,23 +413,6 @@ def _load_base(spec: str, dtype: str, qlora: bool, accelerator):
     return model, tokenizer, resolved
 
 
-def _eval_loss(loss_model: AnswerLoss, examples, batch_size: int, pad_id: int, accelerator) -> float | None:
-    """Mean loss per target token over the eval examples; each process takes every num_processes-th batch.
-    Every process takes part in the reduce, even one with no batch, so no rank waits forever."""
-    order = sorted(range(len(examples)), key=lambda i: -len(examples[i]))
-    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
-    totals = torch.zeros(2, device=accelerator.device)
-    loss_model.eval()
-    with torch.no_grad(), accelerator.autocast():
-        for rows in batches[accelerator.process_index::accelerator.num_processes]:
-            batch = {k: v.to(accelerator.device) for k, v in collate([examples[i] for i in rows], pad_id).items()}
-            loss_sum, n = loss_model(**batch)
-            totals += torch.stack([loss_sum.float(), n.float()])
-    loss_model.train()
-    totals = accelerator.reduce(totals, reduction="sum")
-    return float(totals[0] / totals[1]) if float(totals[1]) > 0 else None
-
-
 def _publish(folder: Path, lm, weights: dict, manifest: dict, *, merge: bool, spec: str, log) -> None:
     """adapter/ (+ merged/) + manifest.json, published atomically (qacore.workspace.publish_folder)."""
     from finetune.export import merge_adapter
@@ -475,4 +436,7 @@ def summary(result: FinetuneResult) -> str:
     parts.append(f"{m['steps']} steps, {m['tokens_per_second']:.0f} tokens/s, {m['seconds']:.0f} s")
     if m["stopped_early"]:
         parts.append("stopped early")
+    if m.get("stopped_by_time_budget"):
+        parts.append(f"{m['steps']} of {result.manifest['training']['steps_without_time_budget']} steps fit the "
+                     f"time budget (--max-minutes)")
     return f"{result.folder}: " + "; ".join(parts)

@@ -11,10 +11,12 @@ echo "== qa ingest corpora/   (index + Q&A dataset; the embedded SmolLM2 writes 
 $QA ingest corpora/
 
 echo >&2
-# 2 epochs keep the whole demo under 20 minutes on 2 CPU cores (about 9 of them here); `qa finetune` alone
-# defaults to 3, which recalls more of the training facts (README, "qa finetune").
-echo "== qa finetune --epochs 2   (LoRA on the train split -> .qa/models/tuned)" >&2
-$QA finetune ${QA_DEMO_FINETUNE_ARGS:---epochs 2}
+# 2 epochs, at most 5 minutes of training steps: on the faster CPU kind here 2 epochs took 6.9 min, on the slower
+# one 11.5 min (the demo then took 27.5 min); --max-minutes re-plans the run to the steps that fit, so the demo
+# ends in about the same time on either. `qa finetune` alone defaults to 3 epochs and no time budget, which
+# recalls more of the training facts (README, "qa finetune").
+echo "== qa finetune --epochs 2 --max-minutes 5   (LoRA on the train split -> .qa/models/tuned)" >&2
+$QA finetune ${QA_DEMO_FINETUNE_ARGS:---epochs 2 --max-minutes 5}
 
 question="How much annual leave do I get?"   # a train question: its answer is "UK employees get 27 days ..."
 for flags in "--model base --no-rag" "--model tuned --no-rag" "--model tuned --rag"; do
@@ -33,11 +35,11 @@ status=$?
 set -e
 
 # Eval questions test generalisation; this checks memorisation: did fine-tuning put the corpus' facts into the
-# model? 20 train questions, closed-book, base vs tuned (the HF export is a valid --questions file).
+# model? 12 train questions, closed-book, base vs tuned (the HF export is a valid --questions file).
 echo >&2
-echo "== qa eval on 20 train questions, closed-book: base vs tuned" >&2
+echo "== qa eval on 12 train questions, closed-book: base vs tuned" >&2
 $QA export --format hf --split train -o .qa/exports/train-questions >/dev/null
-$QA eval --variant base --variant tuned --questions .qa/exports/train-questions/train.jsonl --limit 20 \
+$QA eval --variant base --variant tuned --questions .qa/exports/train-questions/train.jsonl --limit 12 \
   --report md,json --run-name demo-train-recall || true
 
 echo >&2

@@ -141,7 +141,7 @@ def test_shared_prefix_forward_equals_running_every_row_whole(tiny_lm, tokenizer
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from finetune.data import closed_book_examples, collate
-    from finetune.lora import AnswerLoss
+    from finetune.loss import AnswerLoss
 
     tokenizer = AutoTokenizer.from_pretrained(tokenizer_path)
     torch.manual_seed(0)
@@ -210,6 +210,26 @@ def test_training_loss_falls_and_publishes_the_contract(tmp_path, tiny_lm):
     assert [m["name"] for m in list_models(ws)] == ["tuned"]
     assert not (ws.models_dir / "tuned.run").exists()  # checkpoints are gone once the model is published
     assert not [p for p in ws.models_dir.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_time_budget_replans_the_run_so_the_schedule_ends_where_it_stops(tmp_path, tiny_lm):
+    from finetune.lora import PLAN_STEPS, run_finetune, summary
+
+    ws = make_workspace(tmp_path)
+    ample = run_finetune(ws, tiny_config(tiny_lm, epochs=4, max_minutes=10_000.0), progress=False, log=lambda m: None)
+    assert ample.manifest["metrics"]["steps"] == 12 and not ample.manifest["metrics"]["stopped_by_time_budget"]
+
+    said = []
+    # a budget no step fits: the run keeps the PLAN_STEPS steps it timed, publishes, and says so
+    short = run_finetune(ws, tiny_config(tiny_lm, epochs=4, max_minutes=1e-9, name="short",
+                                         lr_scheduler="linear"), progress=False, log=said.append)
+    metrics, training = short.manifest["metrics"], short.manifest["training"]
+    assert PLAN_STEPS < 12 and metrics["steps"] == PLAN_STEPS == training["total_steps"]
+    assert metrics["stopped_by_time_budget"] and training["steps_without_time_budget"] == 12
+    assert short.manifest["config"]["max_minutes"] == 1e-9
+    assert any(f"{PLAN_STEPS} of 12 steps fit" in m for m in said)
+    assert f"{PLAN_STEPS} of 12 steps fit the time budget" in summary(short)
+    assert (short.folder / "adapter" / "adapter_config.json").is_file()
 
 
 def test_resume_after_kill_ends_at_the_same_adapter(tmp_path, tiny_lm):
