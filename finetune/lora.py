@@ -287,16 +287,23 @@ def run_finetune(workspace: Workspace, config: QAConfig, *, resume: bool = False
                 bar.update(1)
                 bar.set_postfix(epoch=epoch + 1, loss=f"{loss:.3f}",
                                 tok_s=f"{state['tokens'] / max(state['train_seconds'], 1e-9):.0f}")
-                if cfg.max_minutes and state["planned_steps"] is None and state["step"] >= min(PLAN_STEPS, total_steps):
-                    # the budget: as many steps as fit at the pace of the first ones (the longest batch runs first,
-                    # so the pace is a cautious one); the schedule then decays to the new end
-                    fit = int(cfg.max_minutes * 60 * state["step"] / max(state["train_seconds"], 1e-9))
-                    state["planned_steps"] = total_steps = max(state["step"], min(total_steps, fit))
-                    warmup = min(warmup, int(cfg.warmup_ratio * total_steps))
+                if state["step"] == 1:
+                    state["first_step_seconds"] = state["train_seconds"]
+                if cfg.max_minutes and state["step"] % PLAN_STEPS == 0:
+                    # the budget: as many steps as fit at the pace so far, re-planned every PLAN_STEPS steps so
+                    # the learning-rate schedule decays to where the run will end; the first step (allocations,
+                    # the longest batch) is left out of the pace: it took 3-4x a later one on corpora/
+                    spent = state["train_seconds"] - state.get("first_step_seconds", 0.0)
+                    pace = spent / max(state["step"] - 1, 1)
+                    fit = state["step"] + int((cfg.max_minutes * 60 - state["train_seconds"]) / max(pace, 1e-9))
+                    first_plan = state["planned_steps"] is None
+                    state["planned_steps"] = total_steps = max(state["step"], min(steps_without_budget, fit))
+                    warmup = min(int(cfg.warmup_ratio * steps_without_budget), int(cfg.warmup_ratio * total_steps))
                     bar.total = total_steps
-                    bar.clear()
-                    say(f"qa: --max-minutes {cfg.max_minutes:g}: {total_steps} of {steps_without_budget} steps fit at "
-                        f"{state['train_seconds'] / state['step']:.1f} s per step")
+                    if first_plan:
+                        bar.clear()
+                        say(f"qa: --max-minutes {cfg.max_minutes:g}: {total_steps} of {steps_without_budget} steps "
+                            f"fit at {pace:.1f} s per step (re-planned every {PLAN_STEPS} steps)")
                     bar.refresh()
                 if state["planned_steps"] and state["train_seconds"] >= cfg.max_minutes * 60:
                     total_steps = state["step"]  # out of time before the plan's end (the pace slowed down)

@@ -142,9 +142,9 @@ class FinetuneConfig(_Section):
     epochs: int | None = Field(None, ge=1, le=10_000, description="passes over the train split (default: 3 "
                                                                    "closed-book, 1 with context: ~7x longer prompts)")
     max_steps: int = Field(0, ge=0, description="stop after this many optimizer steps (0 = run all epochs)")
-    max_minutes: float = Field(0.0, ge=0, description="time budget for the optimizer steps: after the first "
-                               "PLAN_STEPS steps the run is re-planned to as many steps as fit, so the learning "
-                               "rate still decays to its end (0 = off; model loading and eval passes not counted)")
+    max_minutes: float = Field(0.0, ge=0, description="time budget for the optimizer steps: every PLAN_STEPS steps "
+                               "the run is re-planned to as many steps as fit, so the learning rate still decays "
+                               "to its end (0 = off; model loading and eval passes not counted)")
     learning_rate: float = Field(3e-3, gt=0, le=1, description="peak; on corpora/ 8e-3 trained worse and 1e-3 "
                                                                  "needed twice the epochs")
     lr_scheduler: Literal["cosine", "linear", "constant"] = Field("cosine", description="after linear warm-up")

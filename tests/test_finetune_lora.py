@@ -220,7 +220,7 @@ def test_time_budget_replans_the_run_so_the_schedule_ends_where_it_stops(tmp_pat
     assert ample.manifest["metrics"]["steps"] == 12 and not ample.manifest["metrics"]["stopped_by_time_budget"]
 
     said = []
-    # a budget no step fits: the run keeps the PLAN_STEPS steps it timed, publishes, and says so
+    # a budget no step fits: the run stops at its first re-plan, after PLAN_STEPS steps, publishes, and says so
     short = run_finetune(ws, tiny_config(tiny_lm, epochs=4, max_minutes=1e-9, name="short",
                                          lr_scheduler="linear"), progress=False, log=said.append)
     metrics, training = short.manifest["metrics"], short.manifest["training"]
