@@ -13,14 +13,13 @@ The folder is built beside the old one and published by repointing CURRENT atomi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
 import time
 import uuid
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -35,9 +34,12 @@ from ingest.dataset.gates import (
     question_problem,
     support_problem,
 )
+from ingest.dataset.list_questions import list_pairs
 from ingest.dataset.llm import LLMStats, load_prompt, paraphrase_questions, question_candidates
 from ingest.dataset.pairs import Pair, pair_id
 from ingest.dataset.prose import prose_words
+from ingest.dataset.report import DatasetReport, coverage_by_document, question_type
+from ingest.dataset.splits import assign_splits, spread
 from ingest.dataset.topic import with_topic
 from ingest.dataset.unanswerable import UNANSWERABLE_SOURCE, unanswerable_pairs
 from qacore import FORMAT_VERSION
@@ -58,44 +60,10 @@ from qacore.workspace import (
     sha256_text,
 )
 
-EXTRACTORS_VERSION = 3  # 2: question templates read as questions (clean titles, labels quoted, plurals); 3: task
-# headings (from_headings.py), FAQ headings and their page topic (topic.py), table cells that repeat their row key
-
-
-
-
-@dataclass
-class DatasetReport:
-    folder: str
-    candidates: int = 0
-    accepted: dict[str, int] = field(default_factory=dict)
-    rejected: dict[str, int] = field(default_factory=dict)
-    by_generator: dict[str, int] = field(default_factory=dict)  # accepted answerable pairs
-    candidates_by_generator: dict[str, int] = field(default_factory=dict)  # before the gates: acceptance = ratio
-    question_types: dict[str, int] = field(default_factory=dict)
-    documents_covered: str = ""
-    chunks_covered: str = ""
-    fact_chunks_covered: str = ""  # covered / chunks with a checkable fact (a usable sentence, FAQ, table, ...)
-    unanswerable_share_of_eval: float = 0.0
-    unanswerable_by_kind: dict[str, int] = field(default_factory=dict)
-    llm: dict = field(default_factory=dict)  # generator, prompts, cache hits, parse failures, paraphrases
-    sentences: dict = field(default_factory=dict)  # rule-based questions: sentences parsed, phrased, kept by rule
-    prose_words: int = 0  # words of running text in the index (ingest.dataset.prose)
-    words_per_pair: float = 0.0  # prose words per accepted answerable pair
-    coverage_by_document: dict[str, str] = field(default_factory=dict)  # source -> "covered/total" chunks
-    documents_without_pairs: list[str] = field(default_factory=list)
-    train_eval_near_duplicates: int = 0
-    shared_chunks_between_splits: int = 0
-    seconds: float = 0.0
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-
-def _question_type(question: str) -> str:
-    first = question.strip().split()[0].lower() if question.strip() else ""
-    return first if first in {"what", "how", "who", "when", "where", "which", "why", "can", "do", "does", "is",
-                              "are"} else "other"
+# 2: question templates read as questions (clean titles, labels quoted, plurals); 3: task headings
+# (from_headings.py), FAQ headings and their page topic (topic.py), table cells that repeat their row key; 4: a
+# lead-in and its list (list_questions.py)
+EXTRACTORS_VERSION = 4
 
 
 def _own_shots(pairs, n: int = 40) -> list[tuple[str, str]]:
@@ -112,43 +80,6 @@ def _generator_family(extractor: str) -> str:
     if extractor.startswith("llm:"):
         return "llm"
     return extractor if extractor.startswith("sentence:") else f"extractor:{extractor}"
-
-
-def coverage_by_document(chunks, covered_chunks: set[int]) -> tuple[dict[str, str], list[str]]:
-    """"covered/total" chunks per source document, and the documents no accepted pair comes from (what the bot
-    will not have learned), both sorted by source."""
-    total: Counter = Counter(c.source for c in chunks)
-    covered: Counter = Counter(c.source for c in chunks if c.id in covered_chunks)
-    by_document = {source: f"{covered[source]}/{total[source]}" for source in sorted(total)}
-    return by_document, [source for source in sorted(total) if not covered[source]]
-
-
-
-
-def spread(items: list, n: int) -> list:
-    """At most n items, evenly spread over the list (every k-th), in order: a deterministic subset that samples
-    every part of the corpus rather than its first documents."""
-    if n <= 0:
-        return []
-    if len(items) <= n:
-        return list(items)
-    return [items[i * len(items) // n] for i in range(n)]
-
-
-def assign_splits(groups: list[str], eval_share: float) -> dict[str, str]:
-    """Whole groups (document sections) go to one split. Groups are taken in the order of their hash, so the
-    choice is deterministic and unrelated to content, until eval holds `eval_share` of the pairs; with two or more
-    groups both splits are non-empty."""
-    sizes = Counter(groups)
-    order = sorted(sizes, key=lambda g: hashlib.sha256(g.encode()).hexdigest())
-    split, in_eval, total = {}, 0, len(groups)
-    for group in order:
-        wants_eval = in_eval < eval_share * total and len(split) < len(order) - 1
-        split[group] = "eval" if wants_eval else "train"
-        in_eval += sizes[group] if wants_eval else 0
-    return split
-
-
 
 
 def open_generator(config: QAConfig) -> Generator | None:
@@ -234,6 +165,11 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     from_headings = heading_pairs(list(chunks.values()), retriever, running_on)  # "How do I request leave?"
     candidates += from_prose + from_headings
     for cand in from_prose + from_headings:
+        taken.setdefault(cand.chunk_id, []).append((cand.answer_start, cand.answer_end))
+    # "What should the medical note include?" from a lead-in and its list, where nothing above used that text
+    from_lists = list_pairs(list(chunks.values()), retriever, running_on, taken)
+    candidates += from_lists
+    for cand in from_lists:
         taken.setdefault(cand.chunk_id, []).append((cand.answer_start, cand.answer_end))
     report.sentences = {k: v for k, v in asdict(sentence_stats).items() if k != "usable_chunks"}
     # a chunk holds a checkable fact if a rule or extractor could read one there: a usable sentence, an FAQ entry,
@@ -360,7 +296,7 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     report.by_generator = dict(Counter(p.generator.split("@")[0] if p.generator.startswith(("extractor", "sentence"))
                                        else p.generator.split(":")[0] for p in train + evaluation).most_common())
     report.llm = asdict(stats)
-    report.question_types = dict(Counter(_question_type(p.question) for p in train + evaluation).most_common())
+    report.question_types = dict(Counter(question_type(p.question) for p in train + evaluation).most_common())
     if cache is not None:
         cache.close()
     covered_docs = {p.source for p in train + evaluation if p.source}
