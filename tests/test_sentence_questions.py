@@ -365,3 +365,22 @@ def test_outcome_of_a_condition_and_what_to_do_before(ask):
                                 "intentions.")
     assert "outcome" not in ask("If you want very basic and cheap object storage, AWS provides the Simple Storage "
                                 "Service (S3).")
+
+
+def test_fifteenth_hand_check_failure_classes(ask):
+    """Real 18F sentences behind round 15's failures: a pointer to a document asked as a yes/no question, a
+    condition about "anything", an example in brackets copied into the question."""
+    for pointer in ("GitHub has a handy document that explains the typical GitHub Workflow.",
+                    "TTS Onboarding Buddies Overview explains what the role is and is not.",
+                    "You can review our current Standard Operating Procedures (SOPs).",
+                    "Detailed ENT password reset instructions can be found at ServiceNow KB0022142."):
+        found = ask(pointer)
+        assert not {"statement", "yes-no"} & found.keys(), (pointer, found)
+    # where to find it is still a fair question
+    assert ask("Detailed ENT password reset instructions can be found at ServiceNow KB0022142.") == {
+        "place": "Where can Detailed ENT password reset instructions be found?"}
+    assert ask("You can carry over up to 240 hours of annual leave.")["yes-no"] == (
+        "Can you carry over up to 240 hours of annual leave?")  # not a pointer: a plain permission stays
+    assert ask("If anything changes, you can update your profile.") == {}
+    assert ask("When a Slack channel is no longer needed (e.g., a partner project has ended), the channel is "
+               "archived.") == {"outcome": "What happens when a Slack channel is no longer needed?"}

@@ -105,6 +105,11 @@ ACTION_VERBS = {"request", "move", "add", "update", "send", "check", "ask", "mak
                  "reply", "respond", "forward", "confirm", "tether", "archive", "transfer", "return", "unsubscribe"}
 
 
+# a subject that names nothing: a condition about "anything" or "someone" says nothing a question can carry
+INDEFINITE = {"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "anybody",
+              "somebody", "everybody"}
+
+
 def misparsed_imperative(sent) -> bool:
     """An imperative read as a statement: "Move all calendar invites off your calendar." parses "Move" as the
     subject of "invites", and the rules then asked "What does move all calendar invite off?" (fourth hand check on
@@ -258,6 +263,9 @@ def question_about(root, wh: str, removed: set[int]) -> str | None:
 
 def finish(question: str) -> str:
     question = _EMPHASIS.sub(r"\1", question)  # "your first _full_ day" (twelfth hand check on 18F: markup residue)
+    # an example in brackets is the source's aside, not part of a question ("what happens when a Slack channel is no
+    # longer needed (e.g., a partner project has ended)?", 15th hand check)
+    question = re.sub(r"\s*\((?:e\.g\.|i\.e\.|eg\b|ie\b|for example|such as)[^()]*\)", "", question)
     question = re.sub(r"\s+([,.;:!?)])", r"\1", question)
     question = re.sub(r"\s{2,}", " ", question).strip(" ,;:.")
     return question[:1].upper() + question[1:] + "?"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ingest.dataset.clauses import (
+    INDEFINITE,
     NAVIGATION_VERBS,
     POINTER_NOUNS,
     finish,
@@ -74,6 +75,13 @@ def _has_subject(verb) -> bool:
     return subject_of(verb) is not None or any(c.dep_ == "csubj" for c in verb.children)
 
 
+def _vague_condition(clause) -> bool:
+    """"If anything changes, you can update your profile" asks "what can you do if anything changes?" (15th hand
+    check on 18F: what changes, your Slack profile, is not said)."""
+    subject = subject_of(clause)
+    return subject is not None and subject.lower_ in INDEFINITE
+
+
 def condition_questions(sent):
     root = sent.root
     if root.pos_ != "VERB":
@@ -91,7 +99,7 @@ def condition_questions(sent):
     if any(c.dep_ == "neg" for c in root.children):
         return  # "You do not need to repeat the approval if ...": what you need not do (eighth hand check)
     condition = text_of([t for t in clause.subtree if t.i != mark.i])
-    if not _specific(condition):
+    if not _specific(condition) or _vague_condition(clause):
         return
     modal = {"may": "can", "might": "can"}.get(modal_of(root), modal_of(root))  # not "What may you do if ...?"
     asks = f"What do {who}" if who.endswith("need to") else f"What {modal} {who}"
@@ -118,7 +126,7 @@ def outcome_questions(sent):
     if any(t.lemma_.lower() in POINTER_NOUNS | {"documentation"} for t in root.subtree if t.i > clause.right_edge.i):
         return  # "If you're planning to add a site intercept, Qualtrics has supporting documentation": elsewhere
     condition = text_of([t for t in clause.subtree if t.i != mark.i])
-    if not _specific(condition) or len(condition.split()) > _MAX_CONDITION_WORDS \
+    if not _specific(condition) or _vague_condition(clause) or len(condition.split()) > _MAX_CONDITION_WORDS \
             or condition.split()[-1].lower() in {"know", "sure", "wonder", "unsure", "decide"} \
             or re.search(r"\bdo (?:so|this|that)\b", condition):
         return  # "If so", "If needed", "If you don't know" (what?), "If we choose to do so"; a condition of two

@@ -254,11 +254,13 @@ def heading_pairs(chunks: list[Chunk], retriever: Retriever, running_on: set[int
             continue  # the section goes on in the next chunk: the answer would be cut
         section = _NEXT_HEADING.split(chunk.text[span[0]:], maxsplit=1)[0]
         cut = len(section.split()) > SECTION_WORDS  # the answer is only the section's first paragraph
-        if answer.rstrip().endswith(":") or cut and not MIN_LEAD_WORDS <= len(answer.split()) <= SECTION_WORDS \
+        if answer.rstrip().endswith((":", "…", "...")) or cut and not MIN_LEAD_WORDS <= len(answer.split()) <= \
+                SECTION_WORDS \
                 or _NO_ANSWER.search(answer.split("\n\n")[0]) or _mostly_links(answer) or only_points_elsewhere(answer) \
                 or kind == "task" and _POINTS_TO_GUIDE.search(answer) and not _NUMBERED_STEP.search(answer):
             continue  # an answer that ends leading into a list it left out ("Here are some of our rules of thumb:"
-            # closed a whole section whose list opens the next chunk: 18F, fourteenth hand check)
+            # closed a whole section whose list opens the next chunk: 18F, fourteenth hand check; "Here's a short
+            # guide…", fifteenth)
         candidates.append(ExtractedPair(with_topic(question, chunk.title), answer, chunk.id, chunk.source, *span,
                                         kind))
     top = retriever.search_ids_many([c.question for c in candidates])

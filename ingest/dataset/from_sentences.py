@@ -106,9 +106,11 @@ def sentence_pairs(chunks: list[Chunk], retriever: Retriever, per_chunk: int,
             if not questions or _overlaps(sentence_span, taken.get(chunk.id, [])):
                 continue
             last = answer_end(sentences, n)
-            if any(q.rule == "condition" for q in questions) and \
+            if any(q.rule == "condition" for q in questions) and sentences[-1].text.rstrip()[-1:] in ".!?" and \
                     len(doc.text[sent.start_char:].split()) <= CONDITION_ANSWER_WORDS:
-                last = sentences[-1]  # "what should you do if ...?" is answered by the rest of its paragraph
+                # "what should you do if ...?" is answered by the rest of its paragraph, unless that ends cut off
+                # where a code block or link was ("... install it via", 15th hand check)
+                last = sentences[-1]
             answer = doc.text[sent.start_char:last.end_char].strip()
             if answer.endswith(":"):
                 continue  # "Notable mentions ... include:": the list that answers it is left out (11th hand check)

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from ingest.dataset.clauses import (
     DEMONSTRATIVE,
+    INDEFINITE,
     PEOPLE,
+    POINTER_NOUNS,
     finish,
     list_comma,
     lower_first,
@@ -38,6 +40,20 @@ _POLICY_ADJECTIVES = {"eligible", "required", "responsible", "available", "allow
 _NOT_A_FACT = {"aim", "strive", "hope", "believe", "try", "want", "love", "like", "seem", "tend", "feel", "think",
                "know", "appreciate", "recognize", "understand", "encourage", "recommend", "suggest", "wish", "look",
                "continue"}
+# a sentence that sends you to a document, as a yes/no question, asks nothing: "Can Detailed ENT password reset
+# instructions be found at ServiceNow KB0022142?", "Does TTS Onboarding Buddies Overview explain what the role
+# is?", "Can you review our current SOPs?" (15th hand check on 18F: 5 of its 20 failures were such pointers)
+_POINTING = {"view", "see", "find", "visit", "read", "check", "review", "consult", "refer", "look", "locate"}
+_DOCUMENT_VERBS = {"explain", "describe", "outline", "summarize", "detail", "walk"}
+
+
+def points_to_a_document(root, subject) -> bool:
+    """Does the clause only say where to read about something?"""
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    return (root.lemma_ in _POINTING and (subject.lower_ == "you" or passive) or root.lemma_ in _DOCUMENT_VERBS
+            or any(c.dep_ == "dobj" and c.lemma_.lower() in POINTER_NOUNS for c in root.children))
+
+
 _SEQUENCE = {"next", "previous", "following", "first", "last", "final", "same", "latter", "former"}
 _VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
                 "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
@@ -57,7 +73,7 @@ def yes_no_questions(sent):
         return  # "What teams can look like at 18F or CoE" (a checklist item) is no claim (thirteenth hand check)
     people = subject.lower_ in {"you", "we"} or subject.lemma_.lower() in PEOPLE | {"employee", "staff"}
     named = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in subject_tokens)
-    if subject.pos_ == "PRON" and not people or len(subject_tokens) > 6:
+    if subject.pos_ == "PRON" and not people or len(subject_tokens) > 6 or points_to_a_document(root, subject):
         return
     negations = {c.i for c in root.children if c.dep_ == "neg"}
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
@@ -125,6 +141,8 @@ def statement_questions(sent):
         return
     tokens = subtree(subject)
     if subject.pos_ == "PRON" and subject.lower_ not in {"you", "we"} or len(tokens) > 8:
+        return
+    if points_to_a_document(root, subject):
         return
     if any(t.tag_ == "TO" for t in tokens) or tokens[0].tag_ in {"WP", "WDT", "WRB"}:
         return  # "A good place to start is 18F's security standards": the subject and its complement swapped; "What
@@ -236,7 +254,7 @@ def _opener(sent, subject) -> list | None:
     else:
         return None
     words = {t.lower_ for t in opener}
-    if words & (_DISCOURSE | DEMONSTRATIVE) or clause is not None and clause.tag_ == "VBD" or any(t.is_punct and t.text != ","
+    if words & (_DISCOURSE | DEMONSTRATIVE | INDEFINITE) or clause is not None and clause.tag_ == "VBD" or any(t.is_punct and t.text != ","
                                                                                for t in opener):
         return None
     if sum(t.text == "," for t in opener) > 1:
