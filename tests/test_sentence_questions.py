@@ -384,3 +384,16 @@ def test_fifteenth_hand_check_failure_classes(ask):
     assert ask("If anything changes, you can update your profile.") == {}
     assert ask("When a Slack channel is no longer needed (e.g., a partner project has ended), the channel is "
                "archived.") == {"outcome": "What happens when a Slack channel is no longer needed?"}
+
+
+def test_sixteenth_hand_check_failure_classes(ask):
+    """Real 18F sentences behind round 16's failures."""
+    assert ask("If you're busy, let them know when you will be available.") == {}  # no situation a person asks about
+    assert ask("If asked to thread, please do so.") == {}  # the answer only repeats the condition
+    assert ask("TTS is committed to building a safe and harassment-free environment for everyone.") == {}  # a mission
+    assert ask("You can view the calendars of other people at GSA for scheduling meetings.") == {}  # a pointer
+    # a password manager is a tool: "what", not "who"
+    assert ask("You can use a password manager to store answers to security questions.")["object"] == (
+        "What can you use to store answers to security questions?")
+    assert ask("You should notify your supervisor before you travel.")["object"] == (
+        "Who should you notify before you travel?")  # people stay "who"

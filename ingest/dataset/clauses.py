@@ -265,7 +265,7 @@ def finish(question: str) -> str:
     question = _EMPHASIS.sub(r"\1", question)  # "your first _full_ day" (twelfth hand check on 18F: markup residue)
     # an example in brackets is the source's aside, not part of a question ("what happens when a Slack channel is no
     # longer needed (e.g., a partner project has ended)?", 15th hand check)
-    question = re.sub(r"\s*\((?:e\.g\.|i\.e\.|eg\b|ie\b|for example|such as)[^()]*\)", "", question)
+    question = re.sub(r"\s*\((?:e\.g\.|i\.e\.|eg\b|ie\b|for example|for instance|such as)[^()]*\)", "", question)
     question = re.sub(r"\s+([,.;:!?)])", r"\1", question)
     question = re.sub(r"\s{2,}", " ", question).strip(" ,;:.")
     return question[:1].upper() + question[1:] + "?"

@@ -36,7 +36,9 @@ from qacore.support import content_words
 # a condition made of these words says nothing specific ("If you have any questions, ...")
 GENERIC_CONDITION = {"you", "have", "any", "questions", "question", "need", "help", "want", "like", "would", "more",
                      "information", "unsure", "sure", "not", "interested", "concerns", "having", "difficulty",
-                     "trouble", "problems", "issues"}
+                     "trouble", "problems", "issues",
+                     # "if you're busy" is no situation a person asks about (16th hand check on 18F)
+                     "you're", "we're", "they're", "it's", "busy", "free", "able", "ready"}
 # main verbs that say what happens to you or what you are, not what to do ("you'll be asked", "you will receive")
 NOT_AN_ACTION = {"be", "have", "get", "see", "feel", "find", "know", "receive", "hear", "notice", "want", "like",
                  "wish", "love"}
@@ -98,6 +100,8 @@ def condition_questions(sent):
         return  # "If you spot an incident, follow the Security incidents page": the answer is elsewhere
     if any(c.dep_ == "neg" for c in root.children):
         return  # "You do not need to repeat the approval if ...": what you need not do (eighth hand check)
+    if root.lemma_ == "do" and any(c.lower_ in {"so", "this", "that", "it"} for c in root.children):
+        return  # "If asked to thread, please do so.": the answer only repeats the condition (16th hand check)
     condition = text_of([t for t in clause.subtree if t.i != mark.i])
     if not _specific(condition) or _vague_condition(clause):
         return

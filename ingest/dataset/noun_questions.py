@@ -31,6 +31,11 @@ from ingest.dataset.clauses import (
 
 _TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "time", "hour", "hours", "minute",
                "minutes", "morning", "evening", "night"}
+# "password manager", "package manager": a tool, asked with "what" (16th hand check: "who can you use to store
+# answers to security questions?")
+_TOOL_WORDS = {"password", "package", "task", "window", "file", "download", "dependency", "version", "content"}
+# what you can view or read is a pointer, not a fact ("what can you view for scheduling meetings?", 16th hand check)
+_VIEWING = {"view", "see", "visit", "read", "review", "browse"}
 _IMPERATIVE_OBJECT_VERBS = {"use", "submit", "email", "contact", "complete", "cancel", "file", "request", "notify",
                             "call", "install", "enable", "update", "bring", "wear", "include", "attach", "send"}
 
@@ -89,7 +94,8 @@ def object_questions(sent):
     "Who should you notify?". The object must be a noun phrase, the subject specific or "you"/"we"."""
     root = sent.root
     subject = subject_of(root)
-    if root.pos_ != "VERB" or subject is not None and subject.dep_ != "nsubj" or root.tag_ == "VBN":
+    if root.pos_ != "VERB" or subject is not None and subject.dep_ != "nsubj" or root.tag_ == "VBN" \
+            or root.lemma_ in _VIEWING:
         return
     if subject is None and not is_imperative(root) or subject is not None and subject.pos_ == "PRON" \
             and subject.lower_ not in {"you", "we"}:
@@ -108,7 +114,8 @@ def object_questions(sent):
         if len(tokens) > 8:
             continue
         # names of people are redacted before this runs, so a PERSON here is mostly a tool ("We use Gmail")
-        person = obj.lemma_.lower() in PEOPLE
+        person = obj.lemma_.lower() in PEOPLE and not any(c.dep_ == "compound" and c.lower_ in _TOOL_WORDS
+                                                          for c in obj.children)  # a password manager is a tool
         only = {c.i for c in root.children if c.dep_ == "advmod" and c.lower_ == "only"}  # "what does deployment
         # only include?" (sixth hand check): the answer says "only", the question need not
         # the question must say more than who does what: "what can the partners use?", "what can you edit at any

@@ -54,6 +54,9 @@ def points_to_a_document(root, subject) -> bool:
             or any(c.dep_ == "dobj" and c.lemma_.lower() in POINTER_NOUNS for c in root.children))
 
 
+# "Is TTS committed to building a safe and harassment-free environment?" asks a mission statement back (16th hand
+# check on 18F): a commitment is no fact a person asks a helpdesk about
+_COMMITMENTS = {"committed", "dedicated", "devoted", "excited", "thrilled", "delighted", "pleased", "proud"}
 _SEQUENCE = {"next", "previous", "following", "first", "last", "final", "same", "latter", "former"}
 _VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
                 "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
@@ -97,7 +100,7 @@ def yes_no_questions(sent):
         asks, verb_prefix = root.lower_, ""  # "are employees eligible ...", "is parking available ..."
         skip = {t.i for t in subject_tokens} | {root.i} | negations
     elif root.tag_ == "VBN" and (people or named) and len(auxes) == 1 and auxes[0].lemma_ == "be" \
-            and auxes[0].dep_ == "auxpass":
+            and auxes[0].dep_ == "auxpass" and root.lower_ not in _COMMITMENTS:
         asks, verb_prefix = auxes[0].lower_, ""  # "Is remote work allowed for all staff?"
         skip = {t.i for t in subject_tokens} | {auxes[0].i} | negations
     else:
@@ -142,7 +145,7 @@ def statement_questions(sent):
     tokens = subtree(subject)
     if subject.pos_ == "PRON" and subject.lower_ not in {"you", "we"} or len(tokens) > 8:
         return
-    if points_to_a_document(root, subject):
+    if points_to_a_document(root, subject) or root.lower_ in _COMMITMENTS:
         return
     if any(t.tag_ == "TO" for t in tokens) or tokens[0].tag_ in {"WP", "WDT", "WRB"}:
         return  # "A good place to start is 18F's security standards": the subject and its complement swapped; "What
