@@ -121,3 +121,20 @@ def copy_corpus_file():
         return Path(shutil.copy(CORPORA / name, dest / name))
 
     return _copy
+
+
+@pytest.fixture(scope="module")
+def ask():
+    """One sentence -> {rule: question}, with the spaCy parser the dataset build uses (18F hand-check tests)."""
+    from ingest.dataset.clauses import load_parser
+    from ingest.dataset.sentence_questions import sentence_questions
+
+    nlp = load_parser()
+
+    def questions(text: str, list_item: bool = False, proper: frozenset = frozenset()) -> dict[str, str]:
+        doc = nlp(text)
+        doc.user_data["list_item"] = list_item
+        doc.user_data["proper"] = proper
+        return {q.rule: q.question for q in sentence_questions(next(iter(doc.sents)))}
+
+    return questions

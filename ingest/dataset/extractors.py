@@ -172,14 +172,17 @@ def _be(noun_phrase: str) -> str:
     return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
-def glossary_question(key: str) -> str:
+def glossary_question(key: str, value: str = "") -> str:
     """A glossary page's "- **ATO** - Authority to Operate. ..." is the one place a bare term is always asked about
     (18F's glossary: 23 chunks of terms and no pair before): "What does ATO stand for?", "What is HR Links?" (a
-    multi-word name), else "What does 'color of money' mean?". "What is ATO?" would be too short for the gates."""
+    multi-word name), else "What does 'color of money' mean?". "What is ATO?" would be too short for the gates.
+    With the definition given, "stand for" needs it to spell the acronym: "README - A README file contains ..."
+    is no abbreviation (seventeenth hand check: "What does README stand for?")."""
     words = key.split()
     letters = [c for c in key if c.isalpha()]
     if len(words) == 1 and sum(c.isupper() for c in key) >= max(2, len(letters) / 2) and not any(c.isdigit()
-                                                                                               for c in key):
+                                                                                               for c in key) \
+            and (not value or _spells(key, value)):
         return f"What does {key} stand for?"  # ATO, IaaS, PoC, CI/CD; not GitHub (thirteenth hand check)
     if len(words) > 1 and all(w[0].isupper() for w in words if w not in {"and", "of", "the"}):
         return f"What is {key}?"
@@ -187,7 +190,26 @@ def glossary_question(key: str) -> str:
     return f"What does '{key if keep_case else key[:1].lower() + key[1:]}' mean?"
 
 
-def definition_question(key: str, title: str) -> str | None:
+def _spells(acronym: str, expansion: str) -> bool:
+    """Could `expansion` be what `acronym` stands for: it opens with the acronym's first letter (after an article)
+    and holds the acronym's other capitals in order within its first words ("CX" <- "Customer Experience",
+    "CI/CD" <- "Continuous Integration / Continuous Delivery"), and does not use the acronym itself ("README" <-
+    "A README file contains ...")?"""
+    expansion = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", expansion)  # "[Federal Acquisition Regulation](https://...)"
+    words = re.findall(r"[A-Za-z][\w-]*", expansion)
+    wanted = [c.lower() for c in acronym if c.isupper()]
+    if not wanted or any(w.lower() == acronym.lower() for w in words[:4]):
+        return False
+    # it may open with an article or an owner: "FAS - The Federal ...", "OCE - GSA's Office of Customer Experience"
+    for start in range(min(4, len(words))):
+        if words[start][0].lower() == wanted[0]:
+            letters = iter("".join(words[start:start + 8]).lower())
+            if all(c in letters for c in wanted):
+                return True
+    return False
+
+
+def definition_question(key: str, title: str, value: str = "") -> str | None:
     """'What does the Expense Policy say about Pre-approval?'; a label such as 'Approved by' is quoted instead.
     When the title does not name a document ("Work schedules", "Talent": a page heading), "What does the Talent
     say about Warm Leads?" reads wrong, and "What is Warm Leads?" was wrong more often than right on 18F (colon
@@ -196,9 +218,9 @@ def definition_question(key: str, title: str) -> str | None:
     if not title:
         return f"What {_be(key)} {key}?"
     if _GLOSSARY.search(title):
-        return glossary_question(key)
-    if not _DOCUMENT_NOUN.search(title):
-        return None
+        return glossary_question(key, value)
+    if not _DOCUMENT_NOUN.search(title) or title.lower().startswith("about "):
+        return None  # "In the About the TTS Handbook, what does 'Crowd-sourced' say?" (seventeenth hand check)
     if _is_label(key):
         return f"In the {title}, what does '{key}' say?"
     return f"What does the {title} say about {key}?"
@@ -237,11 +259,11 @@ def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Itera
             continue
         if _not_a_term(key, value) or _PLACEHOLDER_ONLY.fullmatch(value):
             continue
-        question = definition_question(key, title)
-        if question is None:
-            continue
         end = _continued(text, m.end("value"))
         value = text[m.start("value"):end].strip().rstrip(".")
+        question = definition_question(key, title, value)
+        if question is None:
+            continue
         yield ExtractedPair(question, value, chunk_id, source, m.start("value"), m.start("value") + len(value),
                             "definition")
 

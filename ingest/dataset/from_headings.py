@@ -154,16 +154,22 @@ def subject_question(heading_doc, body: str) -> str | None:
             word = word.lower()  # "Our Mission" -> "our mission"; "Concur" stays if the body says "Concur"
         words.append(word + t.whitespace_)
     subject = "".join(words).strip()
-    if tokens[-1].tag_ in {"NN", "NNP"} and tokens[-1].lower_ in _COUNT_HEADS and tokens[0].tag_ not in {"DT", "PRP$"} \
-            and tokens[0].lower_ not in _POSSESSIVE:
-        subject = f"the {subject}"  # "business development process" reads as residue without its article (11th check)
+    # the head noun is the heading's root, before any prepositional phrase: "governance process for the TTSC
+    # Handbook" (17th check); not a verb the tagger read as a noun ("sync Google Calendar with my iPhone")
+    head = next((t for t in tokens if t.dep_ == "ROOT"), tokens[-1])
+    if head.tag_ in {"NN", "NNP"} and head.lower_ in _COUNT_HEADS and tokens[0].tag_ not in {"DT", "PRP$"} \
+            and tokens[0].lower_ not in _POSSESSIVE and not tokens[0].text[:1].islower():
+        subject = f"the {subject}"  # "business development process" reads as residue without its article (11th
+        # check); "what should I know about GSA Access Card?" (17th)
     return f"What should I know about {subject}?"
 
 
 _COUNT_HEADS = {"process", "program", "programme", "plan", "policy", "system", "tool", "form", "portal", "service",
                 "site", "website", "team", "office", "board", "committee", "council", "template", "checklist",
                 "calendar", "file", "application", "repository", "schedule", "survey", "agreement", "contract",
-                "budget", "workflow", "framework", "lifecycle", "cycle", "network", "platform", "database"}
+                "budget", "workflow", "framework", "lifecycle", "cycle", "network", "platform", "database", "card",
+                "badge", "warning", "account", "device", "laptop", "phone", "meeting", "request", "review", "report",
+                "rooftop", "handbook", "guide", "playbook", "channel", "room", "building", "renewal"}
 
 
 def _capitalised_in(word: str, body: str) -> bool:

@@ -54,6 +54,9 @@ _PLACE_VERBS = {"find", "locate", "access", "store", "keep", "post", "save", "up
                 "request", "report", "book", "log", "record", "track", "download", "share", "ask", "send", "sign"}
 
 
+_VALUE_NOUNS = {"code", "number", "extension", "id", "rate", "limit", "fee", "amount", "cap", "deadline", "address"}
+
+
 def definition_questions(sent):
     root = sent.root
     subject = subject_of(root)
@@ -79,7 +82,9 @@ def definition_questions(sent):
         return  # "[typefaces from the] U.S. Web Design System are ...": the real subject was lost before it
     if any(c.dep_ == "aux" for c in root.children):
         return
-    attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}), None)
+    attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}
+                 or c.dep_ == "attr" and c.pos_ == "NUM" and subject.lemma_.lower() in _VALUE_NOUNS), None)
+    # "GSA's TWN Employer Code is 10536" -> "What is GSA's TWN Employer Code?": a value a person looks up
     if attr is not None and any(c.lower_ in _EVALUATIVE for c in attr.children):
         return  # "Typefaces from USWDS are a safe starting choice": advice, not what they are
     if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and attr is not None:
@@ -115,7 +120,10 @@ def object_questions(sent):
             continue
         # names of people are redacted before this runs, so a PERSON here is mostly a tool ("We use Gmail")
         person = obj.lemma_.lower() in PEOPLE and not any(c.dep_ == "compound" and c.lower_ in _TOOL_WORDS
-                                                          for c in obj.children)  # a password manager is a tool
+                                                          for c in obj.children) \
+            and root.lemma_ != "use" and not any(c.dep_ == "conj" for c in obj.children)  # a password manager is
+        # a tool; "who do you use to deliver working software?" asked of "cross-functional teams and agile
+        # methodologies" (16th, 17th hand checks): what you use, or a list with things in it, is a "what"
         only = {c.i for c in root.children if c.dep_ == "advmod" and c.lower_ == "only"}  # "what does deployment
         # only include?" (sixth hand check): the answer says "only", the question need not
         # the question must say more than who does what: "what can the partners use?", "what can you edit at any
@@ -133,6 +141,17 @@ def place_questions(sent):
     """"Submit your timesheet in HR Links." -> "Where do you submit your timesheet?" for verbs of finding and
     filing, where the place is the fact a person asks for."""
     root = sent.root
+    available = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ == "available"), None)
+    if root.lemma_ == "be" and available is not None:
+        # "Detailed information about ... is available through OPM's FedsHireVets website." -> "Where is detailed
+        # information about ... available?": asked as a yes/no that copies the sentence, no person asks it (17th)
+        prep = next((c for c in available.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "at", "through",
+                                                                                         "via", "from"}), None)
+        if prep is not None and available.right_edge.i >= sent.end - 2:
+            q = question_about(root, "where", {t.i for t in prep.subtree})
+            if q and len(q.split()) >= 5:
+                yield q, "place"
+        return
     if root.pos_ != "VERB" or root.lemma_ not in _PLACE_VERBS:
         return
     if root.tag_ in {"VBD", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} for c in root.children):
