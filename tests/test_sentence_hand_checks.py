@@ -199,3 +199,46 @@ def test_seventeenth_hand_check_headings_and_glossary():
     assert glossary_question("CI/CD", "Continuous Integration / Continuous Delivery") == "What does CI/CD stand for?"
     assert definition_question("Crowd-sourced", "About the TTS Handbook", "Anyone should be able to contribute") \
         is None
+
+
+def test_eighteenth_hand_check_failure_classes(ask):
+    """Real 18F sentences behind round 18's failures: yes/no questions that state two facts, an embedded
+    question, a promise of help or a pointer back; outcomes that are states; vague objects; a place with part of
+    its answer left after a comma."""
+    assert ask("Flexible Spending Accounts run on a calendar year and enrollment into the program is closed on "
+               "October 1 of each year.") == {}
+    assert ask("Google Meet is typically used for internal TTS/GSA meetings, while Zoom is often used for larger "
+               "meetings and meetings with our partners.") == {}
+    assert ask("The designated TTS Ops team member will determine whether or not to recommend your request for "
+               "approval by the TTS Director of Operations.") == {}
+    assert ask("The Benefits Specialist will assist you in understanding your unique situation.") == {}
+    assert ask("You can also add that to your Slack highlight words to be notified when other people are talking "
+               "about food.") == {}
+    # an embedded "whether" or "that" clause, an infinitive and a participle are part of one fact (labelled good)
+    assert ask("The Open Opportunities listing will indicate whether or not the detail is reimbursable.") == {
+        "statement": "Will the Open Opportunities listing indicate whether or not the detail is reimbursable?"}
+    assert "statement" in ask("The review and approval process times vary by the type of request and the layers of "
+                              "approval required.")
+    # a condition at the end is one fact, and stays
+    assert ask("You can carry over up to 240 hours of annual leave if you are a full-time employee.").get(
+        "yes-no") == "Can you carry over up to 240 hours of annual leave if you are a full-time employee?"
+    # "what happens once ...?" answered by who is responsible, or by advice
+    assert ask("Once a project begins, the 18F project team is responsible and accountable for its success.") == {}
+    assert ask("If you're building anything, a good place to start is 18F's security standards.") == {}
+    # ... but what you are or what it is after the condition is what happens
+    assert ask("If your talking points change at any point in the process, you are responsible for notifying "
+               "the approvers.").get("outcome") == ("What happens if your talking points change at any point in "
+                                                    "the process?")
+    assert ask("If you receive a Special Act Award after hitting the 80 hour cap, your award will be monetary.").get(
+        "outcome") == "What happens if you receive a Special Act Award after hitting the 80 hour cap?"
+    assert ask("After the voucher is processed, there will be an outstanding balance remaining.").get(
+        "outcome") == "What happens after the voucher is processed?"
+    assert ask("Once AcqDiv has reviewed your request, they will send it through the approval process.").get(
+        "outcome") == "What happens once AcqDiv has reviewed your request?"
+    # vague objects, and a place question that keeps part of its answer
+    assert "object" not in ask("You can ask questions in #travel or during travel office hours.")
+    assert ask("The project health tracker provides insight into some of the common areas where projects "
+               "struggle.") == {}
+    assert "place" not in ask("The main entrance to GSA is located at the middle of the building on F Street, "
+                              "between 18th and 19th Street.")
+

@@ -36,6 +36,7 @@ from ingest.dataset.gates import (
 )
 from ingest.dataset.list_questions import list_pairs
 from ingest.dataset.llm import LLMStats, load_prompt, paraphrase_questions, question_candidates
+from ingest.dataset.named_links import named_link_pairs
 from ingest.dataset.pairs import Pair, pair_id
 from ingest.dataset.prose import prose_words
 from ingest.dataset.report import DatasetReport, coverage_by_document, question_type
@@ -62,8 +63,8 @@ from qacore.workspace import (
 
 # 2: question templates read as questions (clean titles, labels quoted, plurals); 3: task headings
 # (from_headings.py), FAQ headings and their page topic (topic.py), table cells that repeat their row key; 4: a
-# lead-in and its list (list_questions.py)
-EXTRACTORS_VERSION = 4
+# lead-in and its list (list_questions.py); 5: lists of named links (named_links.py)
+EXTRACTORS_VERSION = 5
 
 
 def _own_shots(pairs, n: int = 40) -> list[tuple[str, str]]:
@@ -151,7 +152,9 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     taken: dict[int, list[tuple[int, int]]] = {}  # chunk id -> answer spans the extractors use
     running_on = sections_running_on(list(chunks.values()))
     for chunk in chunks.values():
-        for cand in extract_all(chunk.text, chunk.id, chunk.source, chunk.title):
+        # "What is Cloud.gov?" from a list of named links, with the extractors' pairs
+        for cand in [*extract_all(chunk.text, chunk.id, chunk.source, chunk.title),
+                     *named_link_pairs(chunk.text, chunk.id, chunk.source)]:
             if cand.extractor == "faq-heading" and chunk.id in running_on and not chunk.text[cand.answer_end:].strip():
                 rejected["answer section goes on in the next chunk"] += 1  # it would be cut (from_headings.py)
                 continue

@@ -135,6 +135,12 @@ def outcome_questions(sent):
         # may wish to ...", "If you want cheap storage, ..." (a suggestion, not what happens)
     if any(t.lemma_.lower() in POINTER_NOUNS | {"documentation"} for t in root.subtree if t.i > clause.right_edge.i):
         return  # "If you're planning to add a site intercept, Qualtrics has supporting documentation": elsewhere
+    if root.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} and not _assigns_a_task(c) for c in root.children) \
+            and _main_subject(root) not in {"you", "it", "there"} \
+            and not any(c.dep_ == "aux" and c.lower_ in {"will", "would"} for c in root.children):
+        return  # "Once a project begins, the project team is responsible ...", "If you're building anything, a good
+        # place to start is ...": a state or advice, not what happens (18th hand check: copular outcomes 3 of 7
+        # good, and the 3 good ones said what "you" are or what "it" is); "your award will be monetary" is
     condition = text_of([t for t in clause.subtree if t.i != mark.i])
     if not _specific(condition) or _vague_condition(clause) or len(condition.split()) > _MAX_CONDITION_WORDS \
             or condition.split()[-1].lower() in {"know", "sure", "wonder", "unsure", "decide"} \
@@ -142,3 +148,13 @@ def outcome_questions(sent):
         return  # "If so", "If needed", "If you don't know" (what?), "If we choose to do so"; a condition of two
         # clauses copied whole is not what a person asks
     yield finish(f"What happens {mark.lower_} {condition}"), "outcome"
+
+
+def _main_subject(root) -> str:
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+    return subject.lower_ if subject is not None else ""
+
+
+def _assigns_a_task(complement) -> bool:
+    """"the project lead is responsible for building alignment": who does what next is what happens."""
+    return any(p.dep_ == "prep" and any(g.tag_ == "VBG" for g in p.children) for p in complement.children)

@@ -4,7 +4,8 @@ Ranking (the "rank" half of overgenerate-and-rank): a question is kept only if t
 that question, returns its source chunk in the top k (`retrieval.k`), which is what `qa ask` would need to answer
 it; among a sentence's questions the one with the highest rule prior plus retrieval bonus wins, and a chunk keeps
 at most `dataset.sentence_questions_per_chunk` questions (two per sentence at most, by different rules), the best
-ranked first. Sentences an extractor already
+ranked first; an object question ("What does 18F use for chat?"), the rule hand checks found worst, only for a
+sentence no other rule asks (`WEAKEST_RULES`). Sentences an extractor already
 used (an FAQ answer, a definition line) are skipped. The answer is the sentence in plain text (link targets
 removed), with the next sentence of its paragraph when that one finishes it (`answer_end`), or the rest of its
 paragraph for a condition ("What should you do if ...?", up to CONDITION_ANSWER_WORDS), and its exact span in
@@ -27,6 +28,9 @@ from qacore.store import Chunk
 
 RULES_VERSION = 2  # 2: page topic instead of the anchor filter (topic.py), the yes/no fallback (yes_no_questions.py)
 PER_SENTENCE = 2
+# "What does the tracker provide into ...?", "What can you ask in #travel?": object questions were good in 6 of 18
+# hand-checked pairs (rounds 12-18 on 18F), the lowest of any rule; kept only for a sentence no other rule asks
+WEAKEST_RULES = {"object"}
 
 
 @dataclass
@@ -137,6 +141,8 @@ def sentence_pairs(chunks: list[Chunk], retriever: Retriever, per_chunk: int,
         # a sentence gives at most two questions, by different rules ("How many hours ...?" and "Can you ...?")
         used_rules: set[str] = set()
         for score, question in sorted(options, key=lambda o: -o[0]):
+            if question.rule in WEAKEST_RULES and len(options) > 1:
+                continue  # only when the sentence can be asked no other way
             if question.rule not in used_rules and len(used_rules) < PER_SENTENCE:
                 used_rules.add(question.rule)
                 best_per_chunk.setdefault(found[n][0].id, []).append((score, n, question))

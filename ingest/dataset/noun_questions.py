@@ -44,7 +44,10 @@ _IMPERATIVE_OBJECT_VERBS = {"use", "submit", "email", "contact", "complete", "ca
 _OPEN_VERBS = {"use", "edit", "change", "see", "find", "access", "bring", "try", "follow", "create", "add", "do",
                "share", "update", "open", "view", "remove", "delete", "join", "set"}
 _GENERIC_OBJECTS = {"space", "information", "thing", "things", "stuff", "way", "ways", "lot", "example", "examples",
-                    "part", "time", "sense", "use", "place", "idea", "ideas", "option", "options", "role", "roles"}
+                    "part", "time", "sense", "use", "place", "idea", "ideas", "option", "options", "role", "roles",
+                    # "What can you ask in #travel ...?" (questions), "What does the tracker provide into ...?"
+                    # (insight): the vague object is not what a person asks for (18th hand check)
+                    "question", "questions", "insight", "insights", "help", "support", "detail", "details"}
 
 _EVALUATIVE = {"good", "great", "safe", "best", "better", "easy", "useful", "helpful", "important", "nice", "excellent",
               "common", "popular", "fine", "reasonable", "wonderful", "awesome", "valuable"}
@@ -149,7 +152,7 @@ def place_questions(sent):
                                                                                          "via", "from"}), None)
         if prep is not None and available.right_edge.i >= sent.end - 2:
             q = question_about(root, "where", {t.i for t in prep.subtree})
-            if q and len(q.split()) >= 5:
+            if q and len(q.split()) >= 5 and "," not in q:
                 yield q, "place"
         return
     if root.pos_ != "VERB" or root.lemma_ not in _PLACE_VERBS:
@@ -165,8 +168,9 @@ def place_questions(sent):
         if any(c.dep_ in {"prep", "agent"} and c.i != prep.i and c.lower_ in _LOCATIVE for c in root.children):
             continue  # "Where can bins be found near the printer?": half the place stays in the question
         q = question_about(root, "where", {t.i for t in prep.subtree})
-        if q and len(q.split()) >= 5:
-            yield q, "place"
+        if q and len(q.split()) >= 5 and "," not in q:
+            yield q, "place"  # "Where is the main entrance located, between 18th and 19th Street?" keeps part of
+            # the answer after a comma (18th hand check)
 
 
 def passive_agent_questions(sent):

@@ -70,6 +70,40 @@ def _opinion_or_name(sent, root) -> bool:
             a.dep_ == "amod" and a.lower_ in _OPINION for a in c.children) for c in root.children)
 
 
+_CLAUSE_OPENERS = {"if", "when", "unless", "before", "after", "once", "until", "as", "because", "so", "whether",
+                   "that"}
+_REASSURING = {"assist", "help", "support", "guide", "answer", "walk"}
+
+
+def _two_facts_or_pointer(sent, root, rest) -> bool:
+    """A yes/no question is only natural about one fact it does not already state in full. Refused: a second
+    clause with its own subject ("Do FSAs run on a calendar year and enrollment ... is closed on October 1?", "Is
+    Google Meet used for internal meetings, while Zoom is used for ...?"), an embedded question ("Will the team
+    member determine whether or not to recommend ...?"), a promise of help ("Will the Benefits Specialist assist
+    you ...?") and a demonstrative that points at an earlier sentence ("Can you add that to your Slack highlight
+    words?"): 5 of the 13 bad yes/no pairs of the 18th hand check on 18F."""
+    for clause in root.children:
+        finite = clause.tag_ in {"VBZ", "VBP", "VBD"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP", "VBD", "MD"} for c in clause.children)
+        if clause.dep_ not in {"conj", "advcl", "ccomp"} or not finite or any(
+                m.dep_ == "mark" and m.lower_ in _CLAUSE_OPENERS or m.dep_ == "advmod" and m.tag_ == "WRB"
+                for m in clause.children):
+            continue  # "allows employees to donate ...", "the layers of approval required", "when an employee
+            # comes on board": an infinitive, a participle or a time clause, not a second fact
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in clause.children) or not any(
+                c.dep_ in {"nsubj", "nsubjpass", "mark", "advmod"} for c in clause.children) and any(
+                c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP", "VBD", "MD"} for c in clause.children):
+            return True  # its own subject, or a finite verb whose subject the parser lost ("... and enrollment
+            # into the program is closed on October 1")
+    if any(t.lower_ == "whether" and any(n.lower_ == "to" for n in t.doc[t.i + 1:t.i + 4]) for t in rest):
+        return True  # "determine whether or not to recommend" is the decision; "indicate whether the detail is
+        # reimbursable" was a good question (18F, round 6)
+    if root.lemma_ in _REASSURING and any(c.dep_ == "aux" and c.lower_ == "will" for c in root.children):
+        return True
+    return any(t.lower_ in {"that", "this", "these", "those"} and t.pos_ == "PRON" and t.tag_ == "DT"
+               and t.dep_ in {"dobj", "pobj", "mark"} for t in rest)  # "add that to": tagged DT, parsed as a mark
+
+
 _SEQUENCE = {"next", "previous", "following", "first", "last", "final", "same", "latter", "former"}
 _VAGUE_START = {"their", "its", "his", "her", "some", "many", "most", "one", "other", "another", "each", "any",
                 "several", "few", "both", "either", "neither", "all", "every", "much", "more"}
@@ -122,6 +156,8 @@ def yes_no_questions(sent):
     if asks in {"'s", "'re", "’s"}:
         return
     rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
+    if _two_facts_or_pointer(sent, root, rest):
+        return
     who = "you" if subject.lower_ == "you" else "we" if subject.lower_ == "we" else \
         lower_first(text_of(subject_tokens), subject_tokens[0])
     yield finish(f"{asks} {who} {verb_prefix}{text_of(rest)}"), "yes-no"
@@ -219,7 +255,8 @@ def statement_questions(sent):
         # that shares the subject must share the inverted auxiliary too
     skip |= {t.i for t in tokens} | negations | {t.i for t in opener}
     rest = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == sent.end - 1) and t.lower_ != "also"]
-    if len(rest) < 3 or any(t.text == "," and not list_comma(t) or t.text in {"—", "–", "--"} for t in rest):
+    if len(rest) < 3 or any(t.text == "," and not list_comma(t) or t.text in {"—", "–", "--"} for t in rest) \
+            or _two_facts_or_pointer(sent, root, rest):
         return  # "Is your ticket for a specified time, which can be problematic ...?": one plain clause only
     body = "".join((t.lemma_ if lemma_root and (t.i == root.i or t.i in conjs and t.tag_ in {"VBZ", "VBP"})
                     else t.text) + t.whitespace_
