@@ -82,6 +82,10 @@ def test_each_gate_rejects_its_case():
     assert question_problem("According to the passage, who approves software?") == "not self-contained"
     assert question_problem("Annual leave") == "not a question"
     assert question_problem("Leave?") == "question too short"
+    assert question_problem("What is it?") == "question too short"
+    assert question_problem("What is leave?") == "question too short"
+    # three words, but asking what a name is: specific enough
+    assert question_problem("What is Cloud.gov?") is None and question_problem("What is Trello?") is None
     assert question_problem("What is the leave policy?", headings=["What is the leave policy"]) == "copy of a heading"
     assert question_problem("How many days of annual leave do UK employees get?") is None
     assert question_problem("What does the handbook say about Administration)?") == "unbalanced brackets"

@@ -242,3 +242,25 @@ def test_eighteenth_hand_check_failure_classes(ask):
     assert "place" not in ask("The main entrance to GSA is located at the middle of the building on F Street, "
                               "between 18th and 19th Street.")
 
+
+
+def test_who_is_responsible_and_named_tools_are_asked_not_copied(ask):
+    """Sentences the yes/no fallback used to copy whole ("Is the LRAC responsible for overseeing ...?", "Is Trello a
+    project management tool that organizes information into lists?"): who owns a duty, and what a named tool is."""
+    assert ask("The LRAC is responsible for overseeing all RA requests for TTS employees and providing training on "
+               "the RA process.") == {"responsible": "Who is responsible for overseeing all RA requests for TTS "
+                                                     "employees and providing training on the RA process?"}
+    assert ask("All GSA employees are responsible for records management.") == {
+        "responsible": "Who is responsible for records management?"}
+    # a list of duties after a comma, and a duty that does not close the sentence, are not asked
+    assert "responsible" not in ask("Supervisors are responsible for checking hours logged by their direct "
+                                    "reports in Tock, including billable and nonbillable time.")
+    # a tool the tagger reads as a common noun is a name when the documents capitalise it mid-sentence
+    assert ask("Trello is a project management tool that organizes information into lists.") == {
+        "definition": "What is Trello?"}
+    citrix = "Citrix is a Windows virtual desktop client that can be used to connect to GSA's intranet."
+    assert ask(citrix, proper=frozenset({"Citrix"})) == {"definition": "What is Citrix?"}
+    assert "definition" not in ask(citrix)
+    # ... but what it is worth, or how it differs, is no definition
+    assert "definition" not in ask("Slack is a critical part of our culture.", proper=frozenset({"Slack"}))
+    assert "definition" not in ask("Tock is a different tool than HRLinks.", proper=frozenset({"Tock", "HRLinks"}))

@@ -22,6 +22,9 @@ _DEICTIC = re.compile(r"\b(?:this|that|the above|the following|above|below|given
                       r"(?:document|section|text|passage|paragraph|policy|table|page|guide|article|context|excerpt)\b"
                       r"|\baccording to the (?:text|passage|document|context|excerpt)\b"
                       r"|\b(?:listed|shown|described|linked) (?:here|above|below)\b", re.IGNORECASE)
+# "What is Cloud.gov?", "What is Trello?": three words, but a name is specific enough (not "What is it?")
+_WHAT_IS_A_NAME = re.compile(r"^What (?:is|are) (?!(?:it|this|that|these|those|they|there)\?)(?:[A-Z0-9][\w.&'-]*|"
+                             r"[a-z][\w-]*\.[a-z]{2,})\?$")
 _PLACEHOLDER = re.compile(r"\[(?:PERSON|EMAIL|PHONE|CARD|IBAN|SSN|SECRET|PRIVATE_KEY)\]")
 
 
@@ -41,7 +44,7 @@ def question_problem(question: str, headings: Sequence[str] = (), limits: GateLi
         return "preamble"
     if not q.endswith("?"):
         return "not a question"
-    if len(words) < limits.min_question_words:
+    if len(words) < limits.min_question_words and not _WHAT_IS_A_NAME.match(q):
         return "question too short"
     if len(words) > limits.max_question_words:
         return "question too long"

@@ -50,7 +50,8 @@ _GENERIC_OBJECTS = {"space", "information", "thing", "things", "stuff", "way", "
                     "question", "questions", "insight", "insights", "help", "support", "detail", "details"}
 
 _EVALUATIVE = {"good", "great", "safe", "best", "better", "easy", "useful", "helpful", "important", "nice", "excellent",
-              "common", "popular", "fine", "reasonable", "wonderful", "awesome", "valuable"}
+              "common", "popular", "fine", "reasonable", "wonderful", "awesome", "valuable", "critical", "primary",
+              "different", "key", "essential", "vital", "crucial"}
 _LOCATIVE = {"in", "on", "at", "near", "next", "beside", "behind", "inside", "outside", "above", "below", "under",
              "across", "opposite", "by", "through", "via"}
 _PLACE_VERBS = {"find", "locate", "access", "store", "keep", "post", "save", "upload", "submit", "file", "enter",
@@ -68,7 +69,11 @@ def definition_questions(sent):
     tokens = subtree(subject)
     if any(t.like_num or t.lower_ in DEMONSTRATIVE for t in tokens):
         return
-    specific = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens)
+    proper = sent.doc.user_data.get("proper", frozenset())
+    # a product the tagger reads as a common noun is still a name when the documents capitalise it mid-sentence
+    # ("Trello is a project management tool ..." -> "What is Trello?", asked before as "Is Trello a project
+    # management tool that organizes information into lists?", a copy of its sentence)
+    specific = any(t.pos_ == "PROPN" or t.text.isupper() and len(t.text) > 1 for t in tokens) or subject.text in proper
     if not specific or len(tokens) > 8 or tokens[0].i != sent.start and sent[0].i not in {t.i for t in tokens}:
         return
     if any(t.dep_ == "cc" for t in tokens):
@@ -80,16 +85,17 @@ def definition_questions(sent):
         text = text[:text.rindex("(")].strip()
     if subject.lemma_.lower() in PEOPLE:
         return  # "What is your Account Manager?": a person is not asked with "what" (fifth hand check on 18F)
-    plural = subject.tag_ == "NNS" or root.lower_ == "are"  # "HR Links" names one system; "The CoEs are ..."
+    plural = root.lower_ == "are"  # "HR Links" names one system, "Qualtrics is ..." one tool; "The CoEs are ..."
     if root.lower_ == "are" and subject.tag_ in {"NN", "NNP"}:
         return  # "[typefaces from the] U.S. Web Design System are ...": the real subject was lost before it
-    if any(c.dep_ == "aux" for c in root.children):
-        return
+    if any(c.dep_ in {"aux", "neg"} for c in root.children):
+        return  # "Slack is not always the right tool for ...": not what it is
     attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}
                  or c.dep_ == "attr" and c.pos_ == "NUM" and subject.lemma_.lower() in _VALUE_NOUNS), None)
     # "GSA's TWN Employer Code is 10536" -> "What is GSA's TWN Employer Code?": a value a person looks up
-    if attr is not None and any(c.lower_ in _EVALUATIVE for c in attr.children):
-        return  # "Typefaces from USWDS are a safe starting choice": advice, not what they are
+    if attr is not None and (any(c.lower_ in _EVALUATIVE for c in attr.children) or attr.lemma_ == "part"):
+        return  # "Typefaces from USWDS are a safe starting choice": advice, not what they are; "Slack is a
+        # critical part of our culture", "Tock is a different tool than HRLinks"
     if root.lemma_ == "be" and root.tag_ in {"VBZ", "VBP"} and attr is not None:
         yield finish(f"What {'are' if plural else 'is'} {text}"), "definition"
     elif root.lemma_ in {"mean", "stand"} and root.tag_ in {"VBZ", "VBP"}:
@@ -203,3 +209,23 @@ def passive_agent_questions(sent):
         return
     thing = lower_first(text_of(subject_tokens), subject_tokens[0])
     yield finish(f"Who {verb} {thing} {text_of(rest)}"), "agent"
+
+
+def responsibility_questions(sent):
+    """"The LRAC is responsible for overseeing all RA requests for TTS employees." -> "Who is responsible for
+    overseeing all RA requests for TTS employees?". Who owns a task is what a helpdesk is asked; the yes/no
+    fallback asked these as copies of their sentence ("Is the LRAC responsible for overseeing ...?"): 23
+    sentences on 18F."""
+    root = sent.root
+    subject = subject_of(root)
+    responsible = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ == "responsible"), None)
+    if root.lemma_ != "be" or responsible is None or subject is None or subject.pos_ == "PRON" \
+            or subtree(subject)[0].i != sent.start or any(c.dep_ == "neg" for c in root.children):
+        return
+    duty = next((c for c in responsible.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    last = sent.end - 1 if sent[-1].is_punct else sent.end
+    if duty is None or duty.right_edge.i + 1 != last or any(t.text in {",", ";", "(", "\\"} for t in duty.subtree) \
+            or len(list(duty.subtree)) > 16:
+        return  # the duty must close the sentence, as one plain phrase
+    will = any(c.dep_ == "aux" and c.lower_ == "will" for c in root.children)
+    yield finish(f"Who {'will be' if will else 'is'} responsible {text_of(list(duty.subtree))}"), "responsible"

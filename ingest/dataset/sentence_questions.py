@@ -64,6 +64,7 @@ from ingest.dataset.noun_questions import (
     object_questions,
     passive_agent_questions,
     place_questions,
+    responsibility_questions,
 )
 from ingest.dataset.yes_no_questions import statement_questions, yes_no_questions
 
@@ -71,7 +72,7 @@ from ingest.dataset.yes_no_questions import statement_questions, yes_no_question
 # topic explicitly; agent questions are the vaguest ("Who manages the process?").
 RULE_PRIOR = {"condition": 0.9, "outcome": 0.75, "purpose": 0.9, "means": 0.85, "number": 0.85, "money": 0.85,
               "time": 0.8, "frequency": 0.8, "definition": 0.7, "object": 0.7, "place": 0.8, "yes-no": 0.65, "agent": 0.6,
-              "imperative": 0.55, "statement": 0.5}
+              "imperative": 0.55, "statement": 0.5, "responsible": 0.85}
 _NOT_A_COUNT = {"step", "steps", "section", "page", "pages", "version", "figure", "part", "chapter", "item", "floor",
                 "room", "line", "option", "phase", "level", "tier", "number", "grade", "stage", "point"}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -316,7 +317,8 @@ def _purpose_after_questions(sent):
 
 
 _RULES = (condition_questions, outcome_questions, _purpose_questions, _purpose_after_questions, _number_questions, _time_questions,
-          place_questions, definition_questions, object_questions, passive_agent_questions, yes_no_questions,
+          place_questions, definition_questions, object_questions, passive_agent_questions, responsibility_questions,
+          yes_no_questions,
           _imperative_questions)
 
 
@@ -356,7 +358,9 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
         except (IndexError, AttributeError):  # an odd parse: skip the rule, never the whole document
             continue
         for question, name in found:
-            if question in seen or not self_contained(question) or not 4 <= len(question.split()) <= 30:
+            short_name = name == "definition" and len(question.split()) == 3  # "What is Trello?" (gates.py)
+            if question in seen or not self_contained(question) or not (4 <= len(question.split()) <= 30
+                                                                          or short_name):
                 continue
             if _TRAILING_FUNCTION_WORD.search(question) or _RESIDUE.search(question) or \
                     question.count("(") != question.count(")"):
@@ -373,8 +377,10 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
             if self_contained(question) and 4 <= len(question.split()) <= 30 \
                     and not _TRAILING_FUNCTION_WORD.search(question):
                 out.append(SentenceQuestion(question, name, sent.start_char, sent.end_char))
-    return sorted((q for q in out if not (q.rule in {"yes-no", "statement"} and copies_its_sentence(q.question))),
-                  key=lambda q: -q.prior)
+    # "Who is responsible for X?" asks the fact that "Is Y responsible for X?" would copy
+    responsible = any(q.rule == "responsible" for q in out)
+    return sorted((q for q in out if not (q.rule in {"yes-no", "statement"} and (
+        copies_its_sentence(q.question) or responsible))), key=lambda q: -q.prior)
 
 
 _COPIED = re.compile(r"\((?![A-Z][A-Za-z&]{1,9}\))|\"|“|\b(?:and others|etc|e\.g|i\.e|some)\b|(?:[^,]+,){2,}[^,]*\b(?:and|or)\b", re.IGNORECASE)
