@@ -264,3 +264,13 @@ def test_who_is_responsible_and_named_tools_are_asked_not_copied(ask):
     # ... but what it is worth, or how it differs, is no definition
     assert "definition" not in ask("Slack is a critical part of our culture.", proper=frozenset({"Slack"}))
     assert "definition" not in ask("Tock is a different tool than HRLinks.", proper=frozenset({"Tock", "HRLinks"}))
+
+
+def test_nineteenth_hand_check_copies_are_refused(ask):
+    """Yes/no copies the 19th hand check found: an instruction, a purpose clause or a vague quantity inside."""
+    assert ask("TTS has a limited number of paid seats available so please ensure you have a job-related need "
+               "before requesting a paid license.") == {}
+    assert ask("You can update your records so that people who look at your name on emails are reminded to use "
+               "the name that makes you most comfortable.") == {}
+    assert ask("An opportunity can arrive in a variety of ways.") == {}
+    assert ask("There are a few different ways to distribute compensation to research participants.") == {}

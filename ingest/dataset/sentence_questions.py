@@ -260,7 +260,7 @@ _TRAILING_FUNCTION_WORD = re.compile(r"\b(?:and|or|but|nor|to|of|for|with|the|a|
                                      re.IGNORECASE)
 # a clause after a comma or a link's text left in a question: "... finalized, including any comments the contractor
 # add?", "What should employees follow on how to Tock?" (third hand check on 18F)
-_RESIDUE = re.compile(r", (?:including|which|where|who|whose|such as|e\.g\.|i\.e\.)\b|\bon how to\b", re.IGNORECASE)
+_RESIDUE = re.compile(r", (?:including|which|where|who|whose|such as|e\.g\.|i\.e\.)\b|\bon how to\b|\bso that\b", re.IGNORECASE)
 
 
 
@@ -383,7 +383,12 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
         copies_its_sentence(q.question) or responsible))), key=lambda q: -q.prior)
 
 
-_COPIED = re.compile(r"\((?![A-Z][A-Za-z&]{1,9}\))|\"|“|\b(?:and others|etc|e\.g|i\.e|some)\b|(?:[^,]+,){2,}[^,]*\b(?:and|or)\b", re.IGNORECASE)
+_COPIED = re.compile(r"\((?![A-Z][A-Za-z&]{1,9}\))|\"|“|\b(?:and others|etc|e\.g|i\.e|some)\b|(?:[^,]+,){2,}[^,]*\b(?:and|or)\b"
+                     # an instruction or a purpose inside the statement ("... paid seats available so please ensure
+                     # ...?", "... your records so that people ... are reminded ...?") and a vague quantity ("Can an
+                     # opportunity arrive in a variety of ways?", "Are there a few different ways to ...?"): 19th check
+                     r"|\bplease\b|\bso that\b|\b(?:a variety of|a number of|a few different|various) ways\b",
+                     re.IGNORECASE)
 
 
 def copies_its_sentence(question: str) -> bool:
