@@ -270,7 +270,11 @@ def test_nineteenth_hand_check_copies_are_refused(ask):
     """Yes/no copies the 19th hand check found: an instruction, a purpose clause or a vague quantity inside."""
     assert ask("TTS has a limited number of paid seats available so please ensure you have a job-related need "
                "before requesting a paid license.") == {}
+    # the purpose is cut from the question, and the answer keeps it
     assert ask("You can update your records so that people who look at your name on emails are reminded to use "
-               "the name that makes you most comfortable.") == {}
+               "the name that makes you most comfortable.") == {"yes-no": "Can you update your records?"}
+    assert ask("Unused tickets must be cancelled or reported to the travel coordinator within 2 working days so "
+               "that credits can be used.").get("statement") == (
+        "Do unused tickets have to be cancelled or reported to the travel coordinator within 2 working days?")
     assert ask("An opportunity can arrive in a variety of ways.") == {}
     assert ask("There are a few different ways to distribute compensation to research participants.") == {}

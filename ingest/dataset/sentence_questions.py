@@ -260,7 +260,7 @@ _TRAILING_FUNCTION_WORD = re.compile(r"\b(?:and|or|but|nor|to|of|for|with|the|a|
                                      re.IGNORECASE)
 # a clause after a comma or a link's text left in a question: "... finalized, including any comments the contractor
 # add?", "What should employees follow on how to Tock?" (third hand check on 18F)
-_RESIDUE = re.compile(r", (?:including|which|where|who|whose|such as|e\.g\.|i\.e\.)\b|\bon how to\b|\bso that\b", re.IGNORECASE)
+_RESIDUE = re.compile(r", (?:including|which|where|who|whose|such as|e\.g\.|i\.e\.)\b|\bon how to\b", re.IGNORECASE)
 
 
 
@@ -322,6 +322,16 @@ _RULES = (condition_questions, outcome_questions, _purpose_questions, _purpose_a
           _imperative_questions)
 
 
+def _without_purpose(question: str, rule: str) -> str | None:
+    """The purpose is the answer's, not the question's: "Do unused tickets have to be cancelled within 2 working
+    days so that credits can be used?" -> "... within 2 working days?" (19th hand check: "Can you update your
+    records so that people who look at your name ... are reminded ...?"). An object question would be left asking
+    only "What can you update?": None."""
+    if " so that " not in question:
+        return question
+    return None if rule == "object" else question[:question.index(" so that ")].rstrip(" ,") + "?"
+
+
 def points_back(sent) -> bool:
     """Does the sentence point at something said before it: a demonstrative determiner ("meet that threshold"), a
     place adverb "there" ("isn't appearing there"), a reflexive on a thing ("on the lockers themselves"), one of a
@@ -358,6 +368,9 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
         except (IndexError, AttributeError):  # an odd parse: skip the rule, never the whole document
             continue
         for question, name in found:
+            question = _without_purpose(question, name)
+            if question is None:
+                continue
             short_name = name == "definition" and len(question.split()) == 3  # "What is Trello?" (gates.py)
             if question in seen or not self_contained(question) or not (4 <= len(question.split()) <= 30
                                                                           or short_name):
@@ -374,7 +387,8 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
     if not out and (not two_clauses or one_subject):
         # the fallback (yes_no_questions.py): only for a sentence no other rule could phrase
         for question, name in statement_questions(sent):
-            if self_contained(question) and 4 <= len(question.split()) <= 30 \
+            question = _without_purpose(question, name)
+            if question is not None and self_contained(question) and 4 <= len(question.split()) <= 30 \
                     and not _TRAILING_FUNCTION_WORD.search(question):
                 out.append(SentenceQuestion(question, name, sent.start_char, sent.end_char))
     # "Who is responsible for X?" asks the fact that "Is Y responsible for X?" would copy
@@ -384,10 +398,10 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
 
 
 _COPIED = re.compile(r"\((?![A-Z][A-Za-z&]{1,9}\))|\"|“|\b(?:and others|etc|e\.g|i\.e|some)\b|(?:[^,]+,){2,}[^,]*\b(?:and|or)\b"
-                     # an instruction or a purpose inside the statement ("... paid seats available so please ensure
-                     # ...?", "... your records so that people ... are reminded ...?") and a vague quantity ("Can an
-                     # opportunity arrive in a variety of ways?", "Are there a few different ways to ...?"): 19th check
-                     r"|\bplease\b|\bso that\b|\b(?:a variety of|a number of|a few different|various) ways\b",
+                     # an instruction inside the statement ("... paid seats available so please ensure ...?") and a
+                     # vague quantity ("Can an opportunity arrive in a variety of ways?", "Are there a few different
+                     # ways to ...?"): 19th hand check
+                     r"|\bplease\b|\b(?:a variety of|a number of|a few different|various) ways\b",
                      re.IGNORECASE)
 
 
