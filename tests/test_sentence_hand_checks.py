@@ -278,3 +278,13 @@ def test_nineteenth_hand_check_copies_are_refused(ask):
         "Do unused tickets have to be cancelled or reported to the travel coordinator within 2 working days?")
     assert ask("An opportunity can arrive in a variety of ways.") == {}
     assert ask("There are a few different ways to distribute compensation to research participants.") == {}
+
+
+def test_twentieth_hand_check_failure_classes(ask):
+    """A yes/no question that ends on a bare verb (participate in what?) and a count of "ways"."""
+    assert ask("All TTSC employees are encouraged to participate.") == {}
+    assert "number" not in ask("There are two ways we hire using Schedule A(r): via posting a job on JoinTTS or "
+                               "via Reserved Hire.")
+    assert ask("You can request up to 240 hours of advanced sick leave.").get("yes-no") == (
+        "Can you request up to 240 hours of advanced sick leave?")
+

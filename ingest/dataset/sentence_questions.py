@@ -74,7 +74,7 @@ RULE_PRIOR = {"condition": 0.9, "outcome": 0.75, "purpose": 0.9, "means": 0.85, 
               "time": 0.8, "frequency": 0.8, "definition": 0.7, "object": 0.7, "place": 0.8, "yes-no": 0.65, "agent": 0.6,
               "imperative": 0.55, "statement": 0.5, "responsible": 0.85}
 _NOT_A_COUNT = {"step", "steps", "section", "page", "pages", "version", "figure", "part", "chapter", "item", "floor",
-                "room", "line", "option", "phase", "level", "tier", "number", "grade", "stage", "point"}
+                "room", "line", "option", "phase", "level", "tier", "number", "grade", "stage", "point", "way", "ways"}
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SPECIFIC_TIME = re.compile(r"\d|\b(?:" + "|".join(_MONTHS) + r"|noon|midnight|end of|beginning of|first|last|"
@@ -329,7 +329,8 @@ def _without_purpose(question: str, rule: str) -> str | None:
     only "What can you update?": None."""
     if " so that " not in question:
         return question
-    return None if rule == "object" else question[:question.index(" so that ")].rstrip(" ,") + "?"
+    cut = question[:question.index(" so that ")].rstrip(" ,") + "?"
+    return None if rule == "object" or len(cut.split()) < 5 else cut  # not "Is space intentionally made?"
 
 
 def points_back(sent) -> bool:

@@ -100,6 +100,10 @@ def _two_facts_or_pointer(sent, root, rest) -> bool:
         # reimbursable" was a good question (18F, round 6)
     if root.lemma_ in _REASSURING and any(c.dep_ == "aux" and c.lower_ == "will" for c in root.children):
         return True
+    content = [t for t in rest if not t.is_punct]
+    if content and content[-1].tag_ == "VB" and content[-1].dep_ in {"xcomp", "ROOT"} and not any(c.dep_ not in {"aux", "auxpass", "neg", "advmod"}
+                                                         for c in content[-1].children):
+        return True  # "Are all TTSC employees encouraged to participate?": in what? (20th hand check)
     return any(t.lower_ in {"that", "this", "these", "those"} and t.pos_ == "PRON" and t.tag_ == "DT"
                and t.dep_ in {"dobj", "pobj", "mark"} for t in rest)  # "add that to": tagged DT, parsed as a mark
 
