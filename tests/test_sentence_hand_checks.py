@@ -285,6 +285,11 @@ def test_twentieth_hand_check_failure_classes(ask):
     assert ask("All TTSC employees are encouraged to participate.") == {}
     assert "number" not in ask("There are two ways we hire using Schedule A(r): via posting a job on JoinTTS or "
                                "via Reserved Hire.")
+    # a model number is no count
+    assert "number" not in ask("Sennheiser's HD 219 headphones have worked for some of us.")
+    # a link's title in a list of links is no sentence
+    assert ask("How Contractors Obtain a GSA Access Card", list_item=True) == {}
+    assert ask("GSA's TWN Employer Code is 10536", list_item=True) == {"definition": "What is GSA's TWN Employer Code?"}
     assert ask("You can request up to 240 hours of advanced sick leave.").get("yes-no") == (
         "Can you request up to 240 hours of advanced sick leave?")
 

@@ -55,6 +55,11 @@ def usable_sentence(sent) -> bool:
     ended = sent.text.rstrip()[-1:] in ".!" or whole_item and sent.text.rstrip()[-1:].isalnum()
     if not 5 <= len(words) <= 45 or not ended or not sent.text[:1].isupper():
         return False
+    long_words = [t for t in words if t.is_alpha and len(t.text) > 3]
+    if whole_item and sent.text.rstrip()[-1:].isalnum() and all(t.text[:1].isupper() for t in long_words) and any(
+            t.pos_ == "VERB" for t in long_words):
+        return False  # a title in a list of links, its verb capitalised too: "- [How Contractors Obtain a GSA
+        # Access Card](...)" was asked "What do contractors obtain how?" ("GSA's TWN Employer Code is 10536" stays)
     if any(t.text in {"[", "]", "{", "}", "|", "?", ";", ":"} or t.like_url or t.like_email for t in sent):
         return False
     if sent[0].lower_ in DEMONSTRATIVE or sent[0].lower_ in {"it", "they", "he", "she", "its", "their"}:

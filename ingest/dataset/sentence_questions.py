@@ -129,6 +129,9 @@ def _number_questions(sent):
             continue  # "1102 experience" is a code, not a count
         if re.fullmatch(r"(?:19|20)\d\d", token.text) or noun.lower_ in _NOT_A_COUNT or token.lower_ == "one":
             continue
+        if any(c.dep_ == "poss" for c in noun.children) or token.i > sent.start and \
+                sent.doc[token.i - 1].text.isupper():
+            continue  # "Sennheiser's HD 219 headphones": a model number, asked "how many 's HD headphones ...?"
         if token.i > sent.start and sent.doc[token.i - 1].lower_ == "between" or any(
                 t.like_num and t.i != token.i and t.head.lemma_ == noun.lemma_ and sent.doc[t.i + 1].text != "-"
                 for t in sent if t.i + 1 < len(sent.doc)):
