@@ -231,6 +231,10 @@ def test_eighteenth_hand_check_failure_classes(ask):
                                                     "the process?")
     assert ask("If you receive a Special Act Award after hitting the 80 hour cap, your award will be monetary.").get(
         "outcome") == "What happens if you receive a Special Act Award after hitting the 80 hour cap?"
+    assert ask("If you have posted comments on our site, we may not be able to delete it.").get("outcome") == (
+        "What happens if you have posted comments on our site?")  # policyqa-dev
+    assert ask("We also may track how many recipients of our e-mail newsletters click through to other sites.").get(
+        "statement") == "Can we track how many recipients of our e-mail newsletters click through to other sites?"
     assert ask("After the voucher is processed, there will be an outstanding balance remaining.").get(
         "outcome") == "What happens after the voucher is processed?"
     assert ask("Once AcqDiv has reviewed your request, they will send it through the approval process.").get(

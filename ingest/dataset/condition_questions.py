@@ -137,10 +137,11 @@ def outcome_questions(sent):
         return  # "If you're planning to add a site intercept, Qualtrics has supporting documentation": elsewhere
     if root.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} and not _assigns_a_task(c) for c in root.children) \
             and _main_subject(root) not in {"you", "it", "there"} \
-            and not any(c.dep_ == "aux" and c.lower_ in {"will", "would"} for c in root.children):
+            and not any(c.dep_ == "aux" for c in root.children):
         return  # "Once a project begins, the project team is responsible ...", "If you're building anything, a good
         # place to start is ...": a state or advice, not what happens (18th hand check: copular outcomes 3 of 7
-        # good, and the 3 good ones said what "you" are or what "it" is); "your award will be monetary" is
+        # good, and the 3 good ones said what "you" are or what "it" is); "your award will be monetary", "we may
+        # not be able to delete it" (policyqa-dev) are
     condition = text_of([t for t in clause.subtree if t.i != mark.i])
     if not _specific(condition) or _vague_condition(clause) or len(condition.split()) > _MAX_CONDITION_WORDS \
             or condition.split()[-1].lower() in {"know", "sure", "wonder", "unsure", "decide"} \

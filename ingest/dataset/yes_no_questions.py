@@ -87,7 +87,7 @@ def _two_facts_or_pointer(sent, root, rest) -> bool:
             c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP", "VBD", "MD"} for c in clause.children)
         if clause.dep_ not in {"conj", "advcl", "ccomp"} or not finite or any(
                 m.dep_ == "mark" and m.lower_ in _CLAUSE_OPENERS or m.dep_ == "advmod" and m.tag_ == "WRB"
-                for m in clause.children):
+                for m in clause.children) or clause.left_edge.tag_ in {"WRB", "WP", "WDT"}:
             continue  # "allows employees to donate ...", "the layers of approval required", "when an employee
             # comes on board": an infinitive, a participle or a time clause, not a second fact
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} for c in clause.children) or not any(
