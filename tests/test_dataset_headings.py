@@ -81,6 +81,11 @@ def test_sections_that_point_elsewhere_or_greet_are_not_answers():
 def test_title_case_names_and_page_titles_are_not_tasks(nlp):
     assert task_question(nlp("Leave Policy")) is None
     assert task_question(nlp("Travel Card Basics")) is None
+    # a gerund that classifies a kind of thing (18F: "Onboarding overview: how do I message tools?")
+    assert task_question(nlp("Messaging tools")) is None
+    assert task_question(nlp("Meeting rooms")) is None
+    assert task_question(nlp("Booking travel")) == "How do I book travel?"
+    assert task_question(nlp("Taking notes")) == "How do I take notes?"
     assert heading_pairs([_chunk(1, "# Request leave\n\nSubmit a request in HR Links two weeks before you go, "
                                     "and tell your supervisor about the dates you plan to be away.\n")],
                          _Retriever([1])) == []

@@ -64,6 +64,13 @@ def how_to_question(heading: str) -> str | None:
     return f"How do I {task[:1].lower()}{task[1:]}?"
 
 
+# plural nouns a gerund classifies rather than acts on
+# ("Taking notes", "Creating channels" are tasks)
+_KINDS_OF_THINGS = {"tools", "rooms", "resources", "apps", "applications", "options", "platforms", "systems",
+                    "materials", "guidelines", "policies", "opportunities", "programs", "tips", "spaces", "areas",
+                    "software", "etiquette", "norms", "practices", "basics"}
+
+
 def task_question(heading_doc) -> str | None:
     """"Requesting leave in HR Links" -> "How do I request leave in HR Links?"; "Cancel an absence request" ->
     "How do I cancel an absence request?"; None for a heading that is not a task ("Timekeeping", "Getting help")."""
@@ -84,6 +91,8 @@ def task_question(heading_doc) -> str | None:
         return None
     if first.tag_ == "VB" and all(t.text[:1].isupper() for t in tokens if t.is_alpha and len(t.text) > 3):
         return None  # "Leave Policy", "Travel Card": a Title Case name, not an imperative
+    if len(tokens) == 2 and first.tag_ == "VBG" and tokens[1].lower_ in _KINDS_OF_THINGS:
+        return None  # "Messaging tools", "Meeting rooms": kinds of things, not tasks ("How do I message tools?")
     # a second gerund after "and"/"or" takes the verb's form too: "Editing and canceling a leave request"
     rest = "".join((t.lemma_ + t.whitespace_) if t.tag_ == "VBG" and heading_doc[t.i - 1].dep_ == "cc"
                    else t.text_with_ws for t in heading_doc[first.i + 1:]).strip().rstrip(".")
