@@ -297,3 +297,9 @@ def test_twentieth_hand_check_failure_classes(ask):
     assert ask("You can request up to 240 hours of advanced sick leave.").get("yes-no") == (
         "Can you request up to 240 hours of advanced sick leave?")
 
+
+def test_twenty_second_hand_check_failure_classes(ask):
+    """A plural pro-form with nothing to point at, and an object question that names only who encourages."""
+    assert "condition" not in ask("If you want to start using non-free ones, talk to your supervisor first.")
+    assert "object" not in ask("TTS strongly encourages all git commits to be cryptographically signed.")
+

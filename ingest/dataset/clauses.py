@@ -23,7 +23,9 @@ POINTS_ELSEWHERE = re.compile(r"^(?:for example|e\.g\.|for instance|also|however
                               r"\b(?:the following|see below|see above|as above|as below|listed below|below:|the linked|this link)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+)\b")
 # "make a new one", "join any that you find interesting": of what?
-_PRO_ONE = re.compile(r"\b(?:a|an|the|new|old|other|that|this|each|which) one\b|\bany (?:that|of them)\b")
+# "a new one", and a plural pro-form after an adjective: "if you want to start using non-free ones?" (22nd check)
+_PRO_ONE = re.compile(r"\b(?:a|an|the|new|old|other|that|this|each|which) one\b|\bany (?:that|of them)\b|"
+                      r"\b(?:[a-z]+-)?[a-z]+ ones\b")
 _DANGLING_THAT = re.compile(r"\bthat\s*\?$|\b(?:do|does|did|about|of|with|for|on|in|to) that\b")
 DEMONSTRATIVE = {"this", "that", "these", "those", "such", "another", "other"}
 MODALS = {"can", "could", "should", "must", "may", "might", "will", "would", "shall"}

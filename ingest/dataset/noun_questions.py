@@ -42,7 +42,9 @@ _IMPERATIVE_OBJECT_VERBS = {"use", "submit", "email", "contact", "complete", "ca
 # verbs that ask nothing with only their subject: "What can the partners use?" (use for what?); "What does the build
 # include?" asks something on its own
 _OPEN_VERBS = {"use", "edit", "change", "see", "find", "access", "bring", "try", "follow", "create", "add", "do",
-               "share", "update", "open", "view", "remove", "delete", "join", "set"}
+               "share", "update", "open", "view", "remove", "delete", "join", "set",
+               # "What does TTS strongly encourage?" (22nd hand check): what is encouraged must be named
+               "encourage", "recommend", "suggest", "prefer"}
 _GENERIC_OBJECTS = {"space", "information", "thing", "things", "stuff", "way", "ways", "lot", "example", "examples",
                     "part", "time", "sense", "use", "place", "idea", "ideas", "option", "options", "role", "roles",
                     # "What can you ask in #travel ...?" (questions), "What does the tracker provide into ...?"
