@@ -72,8 +72,7 @@ def draw(pairs: list[dict], n: int, seed: int) -> list[dict]:
     its question + answer, so a pair stays drawn while it is generated, and only the pairs a change removes are
     replaced. (`random.sample` over the list re-drew a third of the sample after a fix that removed 10 of 1,893
     pairs and added 3: round 20's seed then drew 20 pairs nobody had labelled.)"""
-    rank = {id(p): hashlib.sha256(f"{seed}\n{_key(p)}".encode()).hexdigest() for p in pairs}
-    return sorted(pairs, key=lambda p: rank[id(p)])[:n]
+    return sorted(pairs, key=lambda p: hashlib.sha256(f"{seed}\n{_key(p)}".encode()).hexdigest())[:n]
 
 
 def quality(pairs: list[dict]) -> dict | None:

@@ -136,7 +136,7 @@ def outcome_questions(sent):
     if any(t.lemma_.lower() in POINTER_NOUNS | {"documentation"} for t in root.subtree if t.i > clause.right_edge.i):
         return  # "If you're planning to add a site intercept, Qualtrics has supporting documentation": elsewhere
     if root.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} and not _assigns_a_task(c) for c in root.children) \
-            and _main_subject(root) not in {"you", "it", "there"} \
+            and getattr(subject_of(root), "lower_", "") not in {"you", "it", "there"} \
             and not any(c.dep_ == "aux" for c in root.children):
         return  # "Once a project begins, the project team is responsible ...", "If you're building anything, a good
         # place to start is ...": a state or advice, not what happens (18th hand check: copular outcomes 3 of 7
@@ -149,11 +149,6 @@ def outcome_questions(sent):
         return  # "If so", "If needed", "If you don't know" (what?), "If we choose to do so"; a condition of two
         # clauses copied whole is not what a person asks
     yield finish(f"What happens {mark.lower_} {condition}"), "outcome"
-
-
-def _main_subject(root) -> str:
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
-    return subject.lower_ if subject is not None else ""
 
 
 def _assigns_a_task(complement) -> bool:

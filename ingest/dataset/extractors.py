@@ -237,7 +237,7 @@ def _not_a_term(key: str, value: str) -> bool:
             or len(words) > 1 and key.isupper() or value.startswith(("- ", "* ", "@", "<", "{")))
 
 
-def _continued(text: str, end: int) -> int:
+def value_end(text: str, end: int) -> int:
     """End of a value hard-wrapped over the next lines (80-column Markdown): until a blank line, list item,
     heading, table row or another `Key: value` line."""
     while True:
@@ -259,7 +259,7 @@ def definition_pairs(text: str, chunk_id: int, source: str, title: str) -> Itera
             continue
         if _not_a_term(key, value) or _PLACEHOLDER_ONLY.fullmatch(value):
             continue
-        end = _continued(text, m.end("value"))
+        end = value_end(text, m.end("value"))
         value = text[m.start("value"):end].strip().rstrip(".")
         question = definition_question(key, title, value)
         if question is None:

@@ -36,6 +36,11 @@ class GateLimits:
     duplicate_cosine: float = 0.95
 
 
+def asks_what_a_name_is(question: str) -> bool:
+    """"What is Cloud.gov?", "What is Trello?": under the minimum length, and still specific."""
+    return bool(_WHAT_IS_A_NAME.match(question.strip()))
+
+
 def question_problem(question: str, headings: Sequence[str] = (), limits: GateLimits = GateLimits()) -> str | None:
     """Why a question cannot be used on its own, or None."""
     q = question.strip()
@@ -44,7 +49,7 @@ def question_problem(question: str, headings: Sequence[str] = (), limits: GateLi
         return "preamble"
     if not q.endswith("?"):
         return "not a question"
-    if len(words) < limits.min_question_words and not _WHAT_IS_A_NAME.match(q):
+    if len(words) < limits.min_question_words and not asks_what_a_name_is(q):
         return "question too short"
     if len(words) > limits.max_question_words:
         return "question too long"

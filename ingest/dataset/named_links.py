@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ingest.dataset.extractors import ExtractedPair, _continued, only_points_elsewhere
+from ingest.dataset.extractors import ExtractedPair, only_points_elsewhere, value_end
 
 _NAMED_LINK = re.compile(r"^[ \t]*[-*+][ \t]+(?:\*\*|__|_|\*)?\[(?P<name>[^\]\n]{2,60})\]\([^)\s]*\)(?:\*\*|__|_|\*)?"
                          r"[ \t]*(?::|[ \t]-{1,2}|–|—)(?:\*\*|__)?[ \t]*(?:\n[ \t]+)?(?P<desc>[^\s*_-][^\n]*)$",
@@ -74,7 +74,7 @@ def named_link_pairs(text: str, chunk_id: int, source: str) -> Iterator[Extracte
         name = _clean(m.group("name"))
         if not is_name(name):
             continue
-        end = _continued(text, m.end("desc"))
+        end = value_end(text, m.end("desc"))
         desc = text[m.start("desc"):end].strip()
         words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", desc).split()
         if len(words) < 4 or only_points_elsewhere(desc) or desc.rstrip().endswith(":") \

@@ -59,6 +59,7 @@ from ingest.dataset.clauses import (
     usable_sentence,
 )
 from ingest.dataset.condition_questions import condition_questions, outcome_questions
+from ingest.dataset.gates import asks_what_a_name_is
 from ingest.dataset.noun_questions import (
     definition_questions,
     object_questions,
@@ -375,9 +376,8 @@ def sentence_questions(sent) -> list[SentenceQuestion]:
             question = _without_purpose(question, name)
             if question is None:
                 continue
-            short_name = name == "definition" and len(question.split()) == 3  # "What is Trello?" (gates.py)
             if question in seen or not self_contained(question) or not (4 <= len(question.split()) <= 30
-                                                                          or short_name):
+                                                                          or asks_what_a_name_is(question)):
                 continue
             if _TRAILING_FUNCTION_WORD.search(question) or _RESIDUE.search(question) or \
                     question.count("(") != question.count(")"):
