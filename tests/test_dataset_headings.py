@@ -119,6 +119,13 @@ def test_subject_headings_become_what_should_i_know_questions(nlp):
                "all staff.") == "What should I know about the Equal Employment Opportunity Program?"
     # a singular count noun takes its article (eleventh hand check: "about business development process?")
     assert ask("Business development process") == "What should I know about the business development process?"
+    # so does a thing a modifier picks out (24th: "about weekly newsletter?", "about interior courtyard?"), but not
+    # an activity or a substance ("annual leave" parses as a sentence, so no pair at all)
+    assert ask("Weekly newsletter") == "What should I know about the weekly newsletter?"
+    assert ask("Interior courtyard") == "What should I know about the interior courtyard?"
+    assert ask("Jury duty") == "What should I know about jury duty?"
+    assert ask("Sensitive information") == "What should I know about sensitive information?"
+    assert ask("Performance management") == "What should I know about performance management?"
     # a gerund alone is the activity, a plural after a noun is no verb, a hyphen inside a word is no dash (18F)
     assert ask("Timekeeping") == "What should I know about timekeeping?"
     assert ask("Relationship triggers") == "What should I know about relationship triggers?"

@@ -128,6 +128,7 @@ def subject_question(heading_doc, body: str) -> str | None:
     as "What should I know about evacuation procedures?"; None for a task, a sentence, a question, a numbered or
     generic part of the page ("Play 5 Case Studies", "See also", "Resources"). Title Case words are lowercased
     unless the section body writes them capitalised ("Equal Employment Opportunity Program" stays)."""
+    heading_doc = _as_noun_phrase(heading_doc)
     tokens = [t for t in heading_doc if not t.is_space]
     if not 1 <= len(tokens) <= 8 or tokens[0].lower_ in _NOT_A_SUBJECT_START \
             or len(tokens) > 1 and tokens[0].lower_ in _VERB_FIRST:
@@ -166,11 +167,34 @@ def subject_question(heading_doc, body: str) -> str | None:
     # the head noun is the heading's root, before any prepositional phrase: "governance process for the TTSC
     # Handbook" (17th check); not a verb the tagger read as a noun ("sync Google Calendar with my iPhone")
     head = next((t for t in tokens if t.dep_ == "ROOT"), tokens[-1])
-    if head.tag_ in {"NN", "NNP"} and head.lower_ in _COUNT_HEADS and tokens[0].tag_ not in {"DT", "PRP$"} \
-            and tokens[0].lower_ not in _POSSESSIVE and not tokens[0].text[:1].islower():
+    if head.tag_ in {"NN", "NNP"} and (head.lower_ in _COUNT_HEADS or _modified_thing(tokens, head)) \
+            and tokens[0].tag_ not in {"DT", "PRP$"} and tokens[0].lower_ not in _POSSESSIVE \
+            and not tokens[0].text[:1].islower():
         subject = f"the {subject}"  # "business development process" reads as residue without its article (11th
         # check); "what should I know about GSA Access Card?" (17th)
     return f"What should I know about {subject}?"
+
+
+# nouns that name an activity, a quality or a substance, which take no article ("annual leave", "remote work",
+# "sensitive information"); and endings that mostly make such nouns ("performance management", "data security")
+_MASS_HEADS = {"leave", "time", "work", "pay", "information", "data", "software", "equipment", "feedback", "support",
+               "access", "travel", "mail", "research", "insurance", "furniture", "duty", "help", "guidance", "advice",
+               "space", "staff", "content", "design", "engineering", "finance", "budget", "funding", "conduct",
+               "etiquette", "culture", "housing", "transit", "parking", "storage", "hardware", "media", "privacy",
+               "policy", "practice", "structure", "background", "overview", "reading", "history", "health", "safety",
+               "food", "coffee", "water", "internet", "wifi", "phone", "email", "slack", "security", "compliance"}
+_MASS_ENDINGS = ("tion", "sion", "ment", "ity", "ance", "ence", "ing", "ness", "ship", "ism", "age", "ery", "ure")
+
+
+def _modified_thing(tokens, head) -> bool:
+    """"Weekly newsletter", "Health center", "Interior courtyard": a thing a modifier picks out, which reads as
+    residue without its article ("what should I know about interior courtyard?", 24th hand check, 3 of 38 pairs).
+    Only the last word of a heading of two or three lowercase-able words, after an adjective or noun modifier, and
+    not a noun of activity or substance ("annual leave", "sensitive information")."""
+    word = head.lower_
+    return (2 <= len(tokens) <= 3 and head is tokens[-1] and head.tag_ == "NN" and tokens[0].tag_ in {"JJ", "NN"}
+            and all(t.is_alpha for t in tokens) and word not in _MASS_HEADS and not word.endswith(_MASS_ENDINGS)
+            and not any(t.text.isupper() for t in tokens))
 
 
 _COUNT_HEADS = {"process", "program", "programme", "plan", "policy", "system", "tool", "form", "portal", "service",
@@ -179,6 +203,22 @@ _COUNT_HEADS = {"process", "program", "programme", "plan", "policy", "system", "
                 "budget", "workflow", "framework", "lifecycle", "cycle", "network", "platform", "database", "card",
                 "badge", "warning", "account", "device", "laptop", "phone", "meeting", "request", "review", "report",
                 "rooftop", "handbook", "guide", "playbook", "channel", "room", "building", "renewal"}
+
+
+def _as_noun_phrase(heading_doc):
+    """"Sick leave", "Military leave", "Remote work": parsed alone, the tagger reads the last word as a verb ("Sick
+    [subject] leave [verb]") and the heading as a sentence, so the leave headings of an HR handbook got no question
+    (18F: 6 of its leave sections). Parsed as the object of "I read about ...", the noun phrase a heading is, the
+    last word is a noun; that parse is used when it makes the last word one. A heading that starts with a verb stays a task or advice."""
+    tokens = [t for t in heading_doc if not t.is_space]
+    if not (2 <= len(tokens) <= 5 and tokens[-1].tag_ in {"VBP", "VB"}
+            and all(t.tag_ in {"JJ", "NN", "NNP", "VBN"} for t in tokens[:-1]) and tokens[0].tag_ != "VBN"):
+        return heading_doc
+    # Title Case words lowercased ("the Sick leave" is still read as a sentence), acronyms kept
+    words = [w.lower() if w[:1].isupper() and w[1:].islower() else w for w in heading_doc.text.split()]
+    doc = load_parser()(f"I read about {' '.join(words)}.")
+    phrase = doc[3:-1]
+    return phrase.as_doc() if phrase[-1].tag_ in {"NN", "NNP"} else heading_doc
 
 
 def _capitalised_in(word: str, body: str) -> bool:
