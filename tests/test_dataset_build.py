@@ -121,3 +121,18 @@ def test_assign_splits_keeps_groups_whole_and_hits_the_share():
     assert 10 <= eval_pairs <= 30 and "train" in split.values()
     assert assign_splits(groups, 0.25) == split  # deterministic
     assert set(assign_splits(["a", "b"], 0.9).values()) == {"train", "eval"}
+
+
+def test_min_rule_quality_keeps_only_the_hand_checked_generators(ingested):
+    from qacore.config import load_config
+
+    precise = load_config(None, {"ingest.redact": False, "dataset.generator": "none", "dataset.min_rule_quality": 0.8})
+    report = build_dataset(ingested, precise)
+    folder = current_dataset(ingested)
+    pairs = [p for p in read_pairs(folder / "train.jsonl") + read_pairs(folder / "eval.jsonl") if p["answerable"]]
+    generators = {p["generator"].split("@")[0] for p in pairs}
+    # FAQ headings (11 of 12 good on 18F) stay; table cells (7 of 12) go, and the report says why
+    assert "extractor:faq-heading" in generators and "extractor:table" not in generators
+    assert "How do I request a laptop replacement?" in {p["question"] for p in pairs}
+    assert report.rejected["generator below dataset.min_rule_quality"] >= 2  # the two table rows at least
+    assert json.loads((folder / "manifest.json").read_text())["config"]["dataset"]["min_rule_quality"] == 0.8

@@ -40,6 +40,7 @@ from ingest.dataset.named_links import named_link_pairs
 from ingest.dataset.pairs import Pair, pair_id
 from ingest.dataset.prose import prose_words
 from ingest.dataset.report import DatasetReport, coverage_by_document, question_type
+from ingest.dataset.rule_quality import passes
 from ingest.dataset.splits import assign_splits, spread
 from ingest.dataset.topic import with_topic
 from ingest.dataset.unanswerable import UNANSWERABLE_SOURCE, unanswerable_pairs
@@ -178,7 +179,7 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     # a chunk holds a checkable fact if a rule or extractor could read one there: a usable sentence, an FAQ entry,
     # a definition, a table cell or a task heading (the denominator of `fact_chunks_covered`)
     fact_chunks = sentence_stats.usable_chunks | set(taken)
-    if generator is not None and config.dataset.llm_questions_per_chunk:
+    if generator is not None and config.dataset.llm_questions_per_chunk and passes("llm", config.dataset.min_rule_quality):
         # the LLM writes questions only where no extractor or sentence rule found one: it is the slow, least
         # precise generator, so it is spent on coverage (and on 18F this keeps the build within 2x the ingest)
         uncovered = [c for c in chunks.values() if c.id not in taken]
@@ -201,6 +202,9 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
             if (cand.chunk_id, cand.answer_start) in fact_done:
                 rejected["another candidate for the same fact was kept"] += 1
                 continue
+        if not passes(_generator_family(cand.extractor), config.dataset.min_rule_quality):
+            rejected["generator below dataset.min_rule_quality"] += 1
+            continue
         problem = (question_problem(cand.question, chunk.heading_path, limits) or answer_problem(cand.answer, limits)
                    or support_problem(cand.answer, chunk.text, checker)
                    or (round_trip_problem(cand.question, cand.answer, chunk, retriever)

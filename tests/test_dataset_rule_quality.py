@@ -1,0 +1,52 @@
+"""The hand-checked pass rate per generator (ingest/dataset/rule_quality.py) and `dataset.min_rule_quality`."""
+
+from pathlib import Path
+
+import pytest
+
+from ingest.dataset.rule_quality import (
+    HAND_CHECKED,
+    counts_from_labels,
+    family,
+    hand_checked_rate,
+    overall_rate,
+    passes,
+)
+
+LABELS = Path(__file__).resolve().parent.parent / "bench" / "data" / "18f-dataset-labels.jsonl"
+
+
+def test_the_shipped_rates_are_the_committed_labels():
+    # a new labelling round changes the counts: re-run counts_from_labels and paste its result into HAND_CHECKED
+    assert counts_from_labels(LABELS) == HAND_CHECKED
+
+
+def test_family_names():
+    assert family("sentence:condition@2") == "sentence:condition"
+    assert family("extractor:section@5") == "extractor:section"
+    assert family("llm:SmolLM2-135M-Instruct") == "llm"
+
+
+def test_few_labels_cannot_pass_on_luck():
+    good, n = HAND_CHECKED["sentence:agent"]
+    assert good == n  # every one of its few labels passed ...
+    assert hand_checked_rate("sentence:agent@2") < 0.8  # ... but shrunk towards the overall rate it does not
+    assert hand_checked_rate("extractor:section@5") >= 0.8  # many labels, mostly good
+    assert hand_checked_rate("sentence:object@2") < 0.5
+
+
+def test_unlabelled_generators_count_at_the_overall_rate():
+    assert hand_checked_rate("llm:SmolLM2") == pytest.approx(overall_rate())
+    assert hand_checked_rate("extractor:faq-line@5") == pytest.approx(overall_rate())
+
+
+def test_zero_keeps_everything():
+    assert passes("sentence:object@2", 0.0) and passes("llm:x", 0.0)
+    assert not passes("sentence:object@2", 0.8) and passes("extractor:definition@5", 0.8)
+
+
+def test_config_rejects_out_of_range():
+    from qacore.config import ConfigError, load_config
+
+    with pytest.raises(ConfigError):
+        load_config(None, {"dataset.min_rule_quality": 1.5})
