@@ -9,7 +9,7 @@ LLM's share is left out because on 2 cores it would take longer than the ingest 
 generator adds LLM questions for the chunks that are still uncovered.
 
     .venv/bin/python bench/bench_dataset.py                         # both corpora, write BENCHMARKS.md
-    .venv/bin/python bench/bench_dataset.py --draw 60 --seed 5      # also write a new sample of 18F pairs to label
+    .venv/bin/python bench/bench_dataset.py --draw 60 --seed 5      # also write new samples of 18F pairs to label
     .venv/bin/python bench/bench_dataset.py --no-write              # print only
 
 The hand labels (bench/data/18f-dataset-labels.jsonl, rules in docs/labelling.md "Synthetic pairs") are joined
@@ -34,6 +34,9 @@ from common import ROOT, machine, write_section  # noqa: E402
 HANDBOOK = ROOT.parent / "shared" / "datasets" / "18f-handbook"
 LABELS = ROOT / "bench" / "data" / "18f-dataset-labels.jsonl"
 SAMPLE = ROOT / "bench" / "data" / "18f-dataset-sample.jsonl"
+# the same draw over the dataset `qa generate --min-rule-quality PRECISE` builds (ingest/dataset/rule_quality.py)
+PRECISE = 0.8
+PRECISE_SAMPLE = ROOT / "bench" / "data" / "18f-dataset-sample-precise.jsonl"
 CHECKS = ("natural", "self_contained", "answerable", "correct")
 HEADING = "## Synthetic Q&A from real prose (bench/bench_dataset.py)"
 SEED = 2026
@@ -50,17 +53,21 @@ def build(name: str, docs: Path, work: Path) -> dict:
     print(f"bench: {name}: ingesting {docs}", file=sys.stderr)
     started = time.perf_counter()
     qa("ingest", "-w", str(ws / ".qa"), str(docs), "--no-dataset")
-    ingest_s = time.perf_counter() - started
+    return generate(name, ws, time.perf_counter() - started)
+
+
+def generate(name: str, ws: Path, ingest_s: float, *options: str) -> dict:
+    """The dataset of an ingested workspace, LLM-free, with `options` for `qa generate`."""
     print(f"bench: {name}: building the dataset", file=sys.stderr)
     started = time.perf_counter()
-    out = qa("generate", "-w", str(ws / ".qa"), "--generator", "none", "--json")
+    out = qa("generate", "-w", str(ws / ".qa"), "--generator", "none", "--json", *options)
     dataset_s = time.perf_counter() - started
     report = json.loads(out.stdout)
     folder = Path(report["folder"])
     pairs = [json.loads(line) for split in ("train.jsonl", "eval.jsonl")
              for line in (folder / split).read_text(encoding="utf-8").splitlines() if line.strip()]
     return {"name": name, "report": report, "pairs": [p for p in pairs if p["answerable"]],
-            "ingest_s": ingest_s, "dataset_s": dataset_s}
+            "ingest_s": ingest_s, "dataset_s": dataset_s, "workspace": str(ws)}
 
 
 def _key(pair: dict) -> str:
@@ -75,14 +82,14 @@ def draw(pairs: list[dict], n: int, seed: int) -> list[dict]:
     return sorted(pairs, key=lambda p: hashlib.sha256(f"{seed}\n{_key(p)}".encode()).hexdigest())[:n]
 
 
-def quality(pairs: list[dict]) -> dict | None:
+def quality(pairs: list[dict], sample_file: Path = SAMPLE) -> dict | None:
     """The hand check: the current sample (bench/data/18f-dataset-sample.jsonl) joined with its labels, and the
     result of every earlier round (labels keep the round they were written in)."""
-    if not (LABELS.exists() and SAMPLE.exists()):
+    if not (LABELS.exists() and sample_file.exists()):
         return None
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_key = {_key(label): label for label in labels}
-    sample = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sample = [json.loads(line) for line in sample_file.read_text(encoding="utf-8").splitlines() if line.strip()]
     current = {_key(p) for p in pairs}
     labelled = [by_key[_key(p)] for p in sample if _key(p) in by_key]
     rounds = {}
@@ -94,7 +101,7 @@ def quality(pairs: list[dict]) -> dict | None:
             **{c: sum(lb[c] for lb in labelled) for c in CHECKS}}
 
 
-def table(results: list[dict], hand: dict | None) -> str:
+def table(results: list[dict], hand: dict | None, precise: dict | None = None) -> str:
     rows = [("documents", lambda r: r["report"]["documents_covered"].split("/")[1]),
             ("words of prose", lambda r: f"{r['report']['prose_words']:,}"),
             ("accepted answerable pairs (train + eval)", lambda r: str(len(r["pairs"]))),
@@ -124,6 +131,13 @@ def table(results: list[dict], hand: dict | None) -> str:
                   f"{hand['self_contained']}, answerable {hand['answerable']}, correct {hand['correct']}; "
                   f"{hand['still_generated']} of the {hand['n']} are produced by the current rules. Every labelled "
                   f"pair by round: {rounds}."]
+    if precise:
+        lines += ["", f"Hand check of `--min-rule-quality {PRECISE}` (the same draw over that dataset, "
+                  f"bench/data/18f-dataset-sample-precise.jsonl): {precise['labelled']} of {precise['n']} labelled, "
+                  f"**{precise['good']} ({precise['good'] / max(precise['labelled'], 1):.0%}) good**: natural "
+                  f"{precise['natural']}, self-contained {precise['self_contained']}, answerable "
+                  f"{precise['answerable']}, correct {precise['correct']}; {precise['still_generated']} of the "
+                  f"{precise['n']} are produced by the current rules."]
     return "\n".join(lines)
 
 
@@ -152,13 +166,15 @@ def main() -> None:
         build_corpus(policies)
         results = [build("corpora/", ROOT / "corpora", Path(tmp)), build("18F handbook", HANDBOOK, Path(tmp)),
                    build("policyqa-dev", policies, Path(tmp))]
-    handbook = results[1]
+        # the precise dataset of the same 18F index (the default one was read above)
+        results.append(generate(f"18F, --min-rule-quality {PRECISE}", Path(results[1]["workspace"]),
+                                results[1]["ingest_s"], "--min-rule-quality", str(PRECISE)))
     if args.draw:
-        sample = draw(handbook["pairs"], args.draw, args.seed)
-        out = SAMPLE
-        out.write_text("".join(json.dumps({k: p[k] for k in ("id", "question", "answer", "generator", "source")},
-                                          ensure_ascii=False) + "\n" for p in sample), encoding="utf-8")
-        print(f"bench: wrote {len(sample)} pairs to label to {out}", file=sys.stderr)
+        for dataset, out in ((results[1], SAMPLE), (results[3], PRECISE_SAMPLE)):
+            sample = draw(dataset["pairs"], args.draw, args.seed)
+            out.write_text("".join(json.dumps({k: p[k] for k in ("id", "question", "answer", "generator", "source")},
+                                              ensure_ascii=False) + "\n" for p in sample), encoding="utf-8")
+            print(f"bench: wrote {len(sample)} pairs to label to {out}", file=sys.stderr)
     LAST_RUN.parent.mkdir(parents=True, exist_ok=True)
     LAST_RUN.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
     measured = f"{time.strftime('%Y-%m-%d')} on {machine()}"
@@ -167,7 +183,8 @@ def main() -> None:
 
 
 def report(results: list[dict], no_write: bool, measured: str) -> None:
-    body = table(results, quality(results[1]["pairs"]))
+    precise = quality(results[3]["pairs"], PRECISE_SAMPLE) if len(results) > 3 else None
+    body = table(results, quality(results[1]["pairs"]), precise)
     print(body)
     if not no_write:
         section = (f"{HEADING}\n\nMeasured {measured}. LLM-free generators (`qa generate --generator none`).\n\n"
