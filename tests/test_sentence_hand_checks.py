@@ -197,6 +197,10 @@ def test_seventeenth_hand_check_headings_and_glossary():
     assert glossary_question("FAS", "The Federal Acquisition Service is one of GSA's services") == (
         "What does FAS stand for?")
     assert glossary_question("CI/CD", "Continuous Integration / Continuous Delivery") == "What does CI/CD stand for?"
+    # round 24: a Title Case role its definition writes in lowercase is no name ("What is Product Manager?")
+    assert glossary_question("Product Manager", "Product managers ensure that the right product is built at the "
+                             "right time and for the right people.") == "What is a product manager?"
+    assert glossary_question("Docker Hub", "Docker Hub is a cloud-based container registry") == "What is Docker Hub?"
     assert definition_question("Crowd-sourced", "About the TTS Handbook", "Anyone should be able to contribute") \
         is None
 

@@ -185,9 +185,23 @@ def glossary_question(key: str, value: str = "") -> str:
             and (not value or _spells(key, value)):
         return f"What does {key} stand for?"  # ATO, IaaS, PoC, CI/CD; not GitHub (thirteenth hand check)
     if len(words) > 1 and all(w[0].isupper() for w in words if w not in {"and", "of", "the"}):
+        if value and _written_lowercase(words, value):  # a Title Case role, not a name (24th hand check)
+            noun = key.lower()
+            return f"What is {'an' if noun[0] in 'aeiou' else 'a'} {noun}?"
         return f"What is {key}?"
     keep_case = any(c.isupper() or c.isdigit() for c in key[1:])
     return f"What does '{key if keep_case else key[:1].lower() + key[1:]}' mean?"
+
+
+def _written_lowercase(words: list[str], definition: str) -> bool:
+    """Does the definition write the term's later words in lowercase ("Product Manager" - "Product managers ensure
+    that the right product is built ..."): a common noun the glossary capitalised, to be asked "What is a product
+    manager?", not a name ("Docker Hub" - "Docker Hub is a cloud-based container registry ...")?"""
+    later = [w.lower() for w in words[1:]]
+    if all(w == w2 for w, w2 in zip(later, words[1:], strict=True)):
+        return False  # nothing capitalised after the first word
+    pattern = rf"(?i:\b{re.escape(words[0])})\s+" + r"\s+".join(re.escape(w) for w in later) + r"s?\b"
+    return re.search(pattern, definition) is not None
 
 
 def _spells(acronym: str, expansion: str) -> bool:
