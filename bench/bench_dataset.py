@@ -127,18 +127,19 @@ def table(results: list[dict], hand: dict | None, precise: dict | None = None) -
         lines += ["", f"Hand check (bench/data/18f-dataset-labels.jsonl, rules in docs/labelling.md): of a seeded random "
                   f"sample of {hand['n']} accepted 18F pairs, {hand['labelled']} labelled, **{hand['good']} "
                   f"({hand['good'] / max(hand['labelled'], 1):.0%}) natural, self-contained, answerable from their "
-                  f"source and correctly answered** (target >= 85%): natural {hand['natural']}, self-contained "
-                  f"{hand['self_contained']}, answerable {hand['answerable']}, correct {hand['correct']}; "
-                  f"{hand['still_generated']} of the {hand['n']} are produced by the current rules. Every labelled "
-                  f"pair by round: {rounds}."]
+                  f"source and correctly answered** (target >= 85%): {_checks(hand)} Every labelled pair by round: "
+                  f"{rounds}."]
     if precise:
         lines += ["", f"Hand check of `--min-rule-quality {PRECISE}` (the same draw over that dataset, "
                   f"bench/data/18f-dataset-sample-precise.jsonl): {precise['labelled']} of {precise['n']} labelled, "
-                  f"**{precise['good']} ({precise['good'] / max(precise['labelled'], 1):.0%}) good**: natural "
-                  f"{precise['natural']}, self-contained {precise['self_contained']}, answerable "
-                  f"{precise['answerable']}, correct {precise['correct']}; {precise['still_generated']} of the "
-                  f"{precise['n']} are produced by the current rules."]
+                  f"**{precise['good']} ({precise['good'] / max(precise['labelled'], 1):.0%}) good**: {_checks(precise)}"]
     return "\n".join(lines)
+
+
+def _checks(hand: dict) -> str:
+    return (f"natural {hand['natural']}, self-contained {hand['self_contained']}, answerable {hand['answerable']}, "
+            f"correct {hand['correct']}; {hand['still_generated']} of the {hand['n']} are produced by the current "
+            f"rules.")
 
 
 def _share(fraction: str) -> str:

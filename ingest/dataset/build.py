@@ -40,7 +40,7 @@ from ingest.dataset.named_links import named_link_pairs
 from ingest.dataset.pairs import Pair, pair_id
 from ingest.dataset.prose import prose_words
 from ingest.dataset.report import DatasetReport, coverage_by_document, question_type
-from ingest.dataset.rule_quality import passes
+from ingest.dataset.rule_quality import family, passes
 from ingest.dataset.splits import assign_splits, spread
 from ingest.dataset.topic import with_topic
 from ingest.dataset.unanswerable import UNANSWERABLE_SOURCE, unanswerable_pairs
@@ -300,8 +300,7 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
         report.train_eval_near_duplicates = int(((e_vec @ t_vec.T) >= 0.9).any(axis=1).sum())
     report.accepted = {"train": len(train), "eval": len(evaluation), "unanswerable": len(unanswerable)}
     report.rejected = dict(rejected.most_common())
-    report.by_generator = dict(Counter(p.generator.split("@")[0] if p.generator.startswith(("extractor", "sentence"))
-                                       else p.generator.split(":")[0] for p in train + evaluation).most_common())
+    report.by_generator = dict(Counter(family(p.generator) for p in train + evaluation).most_common())
     report.llm = asdict(stats)
     report.question_types = dict(Counter(question_type(p.question) for p in train + evaluation).most_common())
     if cache is not None:

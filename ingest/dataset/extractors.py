@@ -198,8 +198,6 @@ def _written_lowercase(words: list[str], definition: str) -> bool:
     that the right product is built ..."): a common noun the glossary capitalised, to be asked "What is a product
     manager?", not a name ("Docker Hub" - "Docker Hub is a cloud-based container registry ...")?"""
     later = [w.lower() for w in words[1:]]
-    if all(w == w2 for w, w2 in zip(later, words[1:], strict=True)):
-        return False  # nothing capitalised after the first word
     pattern = rf"(?i:\b{re.escape(words[0])})\s+" + r"\s+".join(re.escape(w) for w in later) + r"s?\b"
     return re.search(pattern, definition) is not None
 

@@ -179,10 +179,10 @@ def subject_question(heading_doc, body: str) -> str | None:
 # "sensitive information"); and endings that mostly make such nouns ("performance management", "data security")
 _MASS_HEADS = {"leave", "time", "work", "pay", "information", "data", "software", "equipment", "feedback", "support",
                "access", "travel", "mail", "research", "insurance", "furniture", "duty", "help", "guidance", "advice",
-               "space", "staff", "content", "design", "engineering", "finance", "budget", "funding", "conduct",
-               "etiquette", "culture", "housing", "transit", "parking", "storage", "hardware", "media", "privacy",
-               "policy", "practice", "structure", "background", "overview", "reading", "history", "health", "safety",
-               "food", "coffee", "water", "internet", "wifi", "phone", "email", "slack", "security", "compliance"}
+               "space", "staff", "content", "design", "engineering", "finance", "funding", "conduct", "etiquette",
+               "culture", "housing", "transit", "parking", "storage", "hardware", "media", "privacy", "practice",
+               "structure", "background", "overview", "reading", "history", "health", "safety", "food", "coffee",
+               "water", "internet", "wifi", "email", "slack", "security", "compliance"}
 _MASS_ENDINGS = ("tion", "sion", "ment", "ity", "ance", "ence", "ing", "ness", "ship", "ism", "age", "ery", "ure")
 
 
@@ -192,7 +192,7 @@ def _modified_thing(tokens, head) -> bool:
     Only the last word of a heading of two or three lowercase-able words, after an adjective or noun modifier, and
     not a noun of activity or substance ("annual leave", "sensitive information")."""
     word = head.lower_
-    return (2 <= len(tokens) <= 3 and head is tokens[-1] and head.tag_ == "NN" and tokens[0].tag_ in {"JJ", "NN"}
+    return (2 <= len(tokens) <= 3 and head.i == tokens[-1].i and head.tag_ == "NN" and tokens[0].tag_ in {"JJ", "NN"}
             and all(t.is_alpha for t in tokens) and word not in _MASS_HEADS and not word.endswith(_MASS_ENDINGS)
             and not any(t.text.isupper() for t in tokens))
 
