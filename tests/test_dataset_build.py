@@ -136,3 +136,8 @@ def test_min_rule_quality_keeps_only_the_hand_checked_generators(ingested):
     assert "How do I request a laptop replacement?" in {p["question"] for p in pairs}
     assert report.rejected["generator below dataset.min_rule_quality"] >= 2  # the two table rows at least
     assert json.loads((folder / "manifest.json").read_text())["config"]["dataset"]["min_rule_quality"] == 0.8
+    # the report's expected share of good pairs is the mean hand-checked rate of the kept generators: >= 0.8 here
+    from ingest.dataset.rule_quality import hand_checked_rate
+    assert report.expected_good == pytest.approx(sum(hand_checked_rate(p["generator"]) for p in pairs) / len(pairs),
+                                                 abs=1e-3)
+    assert report.expected_good >= 0.8

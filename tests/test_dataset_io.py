@@ -1,6 +1,7 @@
 """Import of good and broken CSV/JSONL; exports (OpenAI chat format validated, HF datasets folder, completion)."""
 
 import json
+import re
 
 import pytest
 
@@ -109,8 +110,10 @@ def test_dataset_report_lists_the_documents_without_pairs():
     missing = [f"pages/play-{n}.md" for n in range(MAX_LISTED + 3)]
     out = io.StringIO()
     print_dataset_report(DatasetReport(folder="ws", chunks_covered="3/10", fact_chunks_covered="3/6",
-                                       documents_without_pairs=missing), Console(file=out, width=300))
+                                       documents_without_pairs=missing, expected_good=0.654),
+                         Console(file=out, width=300))
     text = out.getvalue()
+    assert re.search(r"expected good +65% of generated pairs", text)
     assert "chunks 3/10 (of chunks with a checkable fact: 3/6)" in text
     assert f"{MAX_LISTED + 3} document(s) gave no pair" in text
     assert "pages/play-0.md" in text and f"pages/play-{MAX_LISTED}.md" not in text and "... and 3 more" in text

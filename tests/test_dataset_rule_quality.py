@@ -36,7 +36,9 @@ def test_few_labels_cannot_pass_on_luck():
 
 
 def test_unlabelled_generators_count_at_the_overall_rate():
-    assert hand_checked_rate("llm:SmolLM2") == pytest.approx(overall_rate())
+    assert hand_checked_rate("extractor:new-rule@1") == pytest.approx(overall_rate())
+    # the embedded 135M model's questions were labelled (round 25: 3 of 20 good), far below the rules
+    assert hand_checked_rate("llm:SmolLM2") < 0.3 < overall_rate()
     # a Q:/A: line is an author's question like an FAQ heading (18F has none to label)
     assert hand_checked_rate("extractor:faq-line@5") == hand_checked_rate("extractor:faq-heading@5")
 

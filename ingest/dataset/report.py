@@ -25,6 +25,8 @@ class DatasetReport:
     sentences: dict = field(default_factory=dict)  # rule-based questions: sentences parsed, phrased, kept by rule
     prose_words: int = 0  # words of running text in the index (ingest.dataset.prose)
     words_per_pair: float = 0.0  # prose words per accepted answerable pair
+    # mean hand-checked pass rate of the generated answerable pairs' generators (rule_quality.py; measured on 18F)
+    expected_good: float = 0.0
     coverage_by_document: dict[str, str] = field(default_factory=dict)  # source -> "covered/total" chunks
     documents_without_pairs: list[str] = field(default_factory=list)
     train_eval_near_duplicates: int = 0

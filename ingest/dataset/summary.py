@@ -19,6 +19,10 @@ def print_dataset_report(report: DatasetReport, console: Console | None = None) 
     table.add_row("unanswerable share of eval", f"{report.unanswerable_share_of_eval:.0%}")
     table.add_row("coverage", f"documents {report.documents_covered}, chunks {report.chunks_covered} (of chunks "
                               f"with a checkable fact: {report.fact_chunks_covered})")
+    if report.expected_good:  # some generated answerable pair
+        table.add_row("expected good", f"{report.expected_good:.0%} of generated pairs, by their generators' "
+                                       "hand-checked rates on the 18F handbook (--min-rule-quality 0.8: fewer, "
+                                       "cleaner pairs)")
     table.add_row("by generator", ", ".join(f"{escape(k)} {v}" for k, v in report.by_generator.items()) or "-")
     table.add_row("question types", ", ".join(f"{k} {v}" for k, v in report.question_types.items()) or "-")
     table.add_row("split audit", f"{report.shared_chunks_between_splits} shared chunks, "
