@@ -135,7 +135,8 @@ def _dataset_is_current(ws, config) -> bool:
               help="Share of document sections whose pairs go to the eval split. [default: dataset.eval_share]")
 @click.option("--min-rule-quality", type=click.FloatRange(0, 1), default=None,
               help="Keep only generators whose pairs passed the hand check at least this often on the 18F handbook "
-                   "(0.8: headings, FAQs, definitions; fewer, cleaner pairs). [default: dataset.min_rule_quality]")
+                   "(0.3: all rules, not the embedded 135M model's questions; 0.8: headings, FAQs, definitions; "
+                   "fewer, cleaner pairs; 0: all). [default: dataset.min_rule_quality]")
 @generator_options
 @wait_option
 @click.option("--json", "as_json", is_flag=True, help="Print the data-quality report as JSON.")
@@ -146,7 +147,8 @@ def generate(ctx, workspace, eval_share, min_rule_quality, generator, base_url, 
 
     Pairs come from FAQ sections, definitions and tables in the documents, from questions phrased by rule from
     prose sentences, and from questions an LLM writes for fact sentences in chunks nothing else covered (the
-    answer is the sentence itself). They pass quality gates (self-contained question, answer
+    answer is the sentence itself; not the embedded 135M model, whose questions fall below the default
+    --min-rule-quality). They pass quality gates (self-contained question, answer
     supported by its source, no near-duplicates), are split train / eval by document section, eval questions are
     paraphrased, and in-domain questions the corpus does not answer are added (unanswerable.jsonl). LLM outputs
     are cached: re-running on an unchanged corpus generates nothing.

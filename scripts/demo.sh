@@ -4,10 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QA=.venv/bin/qa
-export QA_CONFIG="${QA_CONFIG:-scripts/demo.toml}"  # fewer LLM-written questions and paraphrases (see the file)
+export QA_CONFIG="${QA_CONFIG:-scripts/demo.toml}"  # fewer LLM paraphrases (see the file)
 started=$SECONDS
 
-echo "== qa ingest corpora/   (index + Q&A dataset; the embedded SmolLM2 writes questions, cached; $QA_CONFIG)" >&2
+echo "== qa ingest corpora/   (index + Q&A dataset; the embedded SmolLM2 paraphrases eval questions, cached; $QA_CONFIG)" >&2
 $QA ingest corpora/
 
 echo >&2

@@ -76,7 +76,6 @@ def test_the_demo_config_is_valid_and_only_trims_llm_work():
 
     demo = load_config(Path(__file__).parent.parent / "scripts" / "demo.toml")
     default = QAConfig()
-    assert demo.dataset.llm_max_facts < default.dataset.llm_max_facts
     assert demo.dataset.paraphrase_max < default.dataset.paraphrase_max
     changed = {k for k, v in demo.dataset.model_dump().items() if default.dataset.model_dump()[k] != v}
-    assert changed == {"llm_max_facts", "paraphrase_max"} and demo.finetune == default.finetune
+    assert changed == {"paraphrase_max"} and demo.finetune == default.finetune

@@ -11,7 +11,9 @@ from ingest.dataset.rule_quality import (
     hand_checked_rate,
     overall_rate,
     passes,
+    rated_as,
 )
+from qacore.config import QAConfig
 
 LABELS = Path(__file__).resolve().parent.parent / "bench" / "data" / "18f-dataset-labels.jsonl"
 
@@ -37,8 +39,15 @@ def test_few_labels_cannot_pass_on_luck():
 
 def test_unlabelled_generators_count_at_the_overall_rate():
     assert hand_checked_rate("extractor:new-rule@1") == pytest.approx(overall_rate())
-    # the embedded 135M model's questions were labelled (round 25: 3 of 20 good), far below the rules
-    assert hand_checked_rate("llm:SmolLM2") < 0.3 < overall_rate()
+    # LLM questions are rated per model: the embedded 135M's were labelled (round 25: 3 of 20 good), far below the
+    # rules and below the default dataset.min_rule_quality; another model's are not labelled and count as average
+    embedded = "llm:HuggingFaceTB/SmolLM2-135M-Instruct (GGUF Q4_1, dequantized)"
+    assert rated_as(embedded) == "llm:SmolLM2-135M-Instruct" and family(embedded) == "llm"
+    assert hand_checked_rate(embedded) < 0.3 < overall_rate()
+    assert hand_checked_rate("llm:llama3.1:70b") == pytest.approx(overall_rate())
+    assert not passes(embedded, QAConfig().dataset.min_rule_quality) and passes("llm:gpt-4o", 0.3)
+    assert all(passes(name, QAConfig().dataset.min_rule_quality) for name in HAND_CHECKED if name.startswith(
+        ("extractor:", "sentence:")))  # the default drops no rule
     # a Q:/A: line is an author's question like an FAQ heading (18F has none to label)
     assert hand_checked_rate("extractor:faq-line@5") == hand_checked_rate("extractor:faq-heading@5")
 

@@ -164,6 +164,7 @@ class LLMStats:
     paraphrase_rejected: dict[str, int] = field(default_factory=dict)
     facts_asked: int = 0  # fact sentences given to the LLM (at most dataset.llm_max_facts)
     accepted_by_prompt: dict[str, str] = field(default_factory=dict)  # prompt version -> "accepted/candidates"
+    questions_skipped: str = ""  # why the LLM wrote no questions (dataset.min_rule_quality), when it did not
 
     def failed(self, output: str) -> None:
         self.parse_failures += 1

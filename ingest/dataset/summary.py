@@ -29,6 +29,8 @@ def print_dataset_report(report: DatasetReport, console: Console | None = None) 
                                  f"{report.train_eval_near_duplicates} near-duplicate train/eval questions")
     table.add_row("folder", escape(report.folder))  # paths and file names are text, not rich markup
     console.print(table)
+    if report.llm.get("questions_skipped"):
+        console.print(f"no LLM questions: {escape(report.llm['questions_skipped'])}")
     if report.documents_without_pairs:
         shown = report.documents_without_pairs[:MAX_LISTED]
         more = len(report.documents_without_pairs) - len(shown)
