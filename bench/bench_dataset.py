@@ -145,10 +145,9 @@ def _checks(hand: dict) -> str:
 
 
 def _expected_good(result: dict) -> str:
-    from ingest.dataset.rule_quality import hand_checked_rate
+    from ingest.dataset.rule_quality import expected_good
 
-    pairs = result["pairs"]
-    return f"{sum(hand_checked_rate(p['generator']) for p in pairs) / max(1, len(pairs)):.0%}"
+    return f"{expected_good(p['generator'] for p in result['pairs']):.0%}"
 
 
 def _share(fraction: str) -> str:

@@ -100,7 +100,7 @@ def chunks_with_a_good_pair(pairs: list[dict], rate) -> float:
 
 
 def trade_off() -> None:
-    from ingest.dataset.rule_quality import hand_checked_rate
+    from ingest.dataset.rule_quality import expected_good, hand_checked_rate
 
     if not LAST_RUN.exists():
         print(f"trade-off: no {LAST_RUN.relative_to(ROOT)}; run bench/bench_dataset.py first")
@@ -113,7 +113,7 @@ def trade_off() -> None:
     for threshold in (0.0, 0.55, 0.6, 0.7, 0.8):
         kept = [p for p in pairs if hand_checked_rate(p["generator"]) >= threshold]
         covered = len({p["chunk_id"] for p in kept})
-        expected = sum(hand_checked_rate(p["generator"]) for p in kept) / max(1, len(kept))
+        expected = expected_good(p["generator"] for p in kept)
         best = chunks_with_a_good_pair(kept, hand_checked_rate)
         print(f"| {threshold} | {len(kept)} | {words / max(1, len(kept)):.0f} | {covered}/{chunks} "
               f"({covered / chunks:.0%}) | {expected:.0%} | {best:.0f} ({best / chunks:.0%}) |")

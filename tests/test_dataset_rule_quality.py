@@ -7,6 +7,7 @@ import pytest
 from ingest.dataset.rule_quality import (
     HAND_CHECKED,
     counts_from_labels,
+    expected_good,
     family,
     hand_checked_rate,
     overall_rate,
@@ -50,6 +51,12 @@ def test_unlabelled_generators_count_at_the_overall_rate():
         ("extractor:", "sentence:")))  # the default drops no rule
     # a Q:/A: line is an author's question like an FAQ heading (18F has none to label)
     assert hand_checked_rate("extractor:faq-line@5") == hand_checked_rate("extractor:faq-heading@5")
+
+
+def test_expected_good_is_the_mean_rate_of_the_pairs():
+    pairs = ["extractor:section@5", "extractor:section@5", "sentence:object@2"]
+    assert expected_good(pairs) == pytest.approx((2 * hand_checked_rate(pairs[0]) + hand_checked_rate(pairs[2])) / 3)
+    assert expected_good([]) == 0.0
 
 
 def test_zero_keeps_everything():

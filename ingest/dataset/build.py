@@ -40,7 +40,7 @@ from ingest.dataset.named_links import named_link_pairs
 from ingest.dataset.pairs import Pair, pair_id
 from ingest.dataset.prose import prose_words
 from ingest.dataset.report import DatasetReport, coverage_by_document, question_type
-from ingest.dataset.rule_quality import family, hand_checked_rate, passes
+from ingest.dataset.rule_quality import expected_good, family, hand_checked_rate, passes
 from ingest.dataset.splits import assign_splits, spread
 from ingest.dataset.topic import with_topic
 from ingest.dataset.unanswerable import UNANSWERABLE_SOURCE, unanswerable_pairs
@@ -320,9 +320,8 @@ def _build_dataset(workspace: Workspace, config: QAConfig, *, eval_share: float 
     report.prose_words = sum(prose_words(c.text) for c in chunks.values())
     answerable = sum(p.answerable for p in train + evaluation)
     report.words_per_pair = round(report.prose_words / answerable, 1) if answerable else 0.0
-    generated = [p for p in train + evaluation if p.answerable and not p.generator.startswith("import:")]
-    report.expected_good = round(sum(hand_checked_rate(p.generator) for p in generated) / len(generated), 3) \
-        if generated else 0.0  # imported pairs are the user's, not a generator's
+    report.expected_good = round(expected_good(  # imported pairs are the user's, not a generator's
+        p.generator for p in train + evaluation if p.answerable and not p.generator.startswith("import:")), 3)
     total_eval = len(evaluation) + len(unanswerable)
     report.unanswerable_share_of_eval = round(len(unanswerable) / total_eval, 3) if total_eval else 0.0
     report.seconds = round(time.perf_counter() - started, 2)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 FIRST_ROUND = 12
@@ -74,6 +75,12 @@ def hand_checked_rate(generator: str) -> float:
     name = rated_as(generator)
     good, n = HAND_CHECKED.get(_WORKS_LIKE.get(name, name), (0, 0))
     return (good + PSEUDO_LABELS * overall_rate()) / (n + PSEUDO_LABELS)
+
+
+def expected_good(generators: Iterable[str]) -> float:
+    """The share of pairs from these generators (one name per pair) expected to pass the hand check; 0 for none."""
+    rates = [hand_checked_rate(g) for g in generators]
+    return sum(rates) / len(rates) if rates else 0.0
 
 
 def passes(generator: str, min_rule_quality: float) -> bool:
